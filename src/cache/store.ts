@@ -1,0 +1,101 @@
+// The persistent build cache: parsed posts keyed by file and content, and what the last build wrote
+// to an output folder (each file's signature), so the next build redoes only what changed. Anything
+// unreadable or from another version of broadsheet is discarded with a note, never trusted.
+
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { Post } from "../types.js";
+
+/** A parsed post with the file facts it was parsed from. */
+export interface CachedPost {
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly post: Post;
+}
+
+/** What a build wrote into one output folder. */
+export interface OutputManifest {
+  readonly out: string;
+  /** The output folder's inode when written: a deleted and recreated folder is not trusted. */
+  readonly ino: number;
+  /** Output file → signature of what it was rendered from. */
+  readonly files: Readonly<Record<string, string>>;
+}
+
+/** The cache as a build uses it: in memory, loaded once, saved at the end. */
+export interface CacheState {
+  /** Hash of the parse settings the posts were parsed with. */
+  parseKey: string;
+  posts: Map<string, CachedPost>;
+  outputs: Map<string, OutputManifest>;
+}
+
+const POSTS_PER_CHUNK = 20_000;
+
+/** An empty cache for the given parse settings. */
+export const emptyCache = (parseKey: string): CacheState => ({ parseKey, posts: new Map(), outputs: new Map() });
+
+const outputFile = (out: string): string => `output-${createHash("sha1").update(out).digest("hex").slice(0, 12)}.json`;
+
+/** Reads the cache folder. Returns the state and a note when something was discarded. */
+export function loadCache(dir: string, version: string, parseKey: string): { state: CacheState; note?: string } {
+  let meta: { version?: string; parseKey?: string; chunks?: number };
+  try {
+    meta = JSON.parse(readFileSync(path.join(dir, "meta.json"), "utf8"));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { state: emptyCache(parseKey) };
+    return { state: emptyCache(parseKey), note: "the build cache was unreadable and was discarded" };
+  }
+  if (meta.version !== version) return { state: emptyCache(parseKey), note: "the build cache is from another version of broadsheet and was discarded" };
+  const state = emptyCache(parseKey);
+  try {
+    if (meta.parseKey === parseKey) {
+      for (let i = 0; i < (meta.chunks ?? 0); i++) {
+        const entries = JSON.parse(readFileSync(path.join(dir, `posts-${i}.json`), "utf8")) as [string, CachedPost][];
+        for (const [id, entry] of entries) {
+          if (typeof entry?.post?.hash !== "string" || typeof entry.size !== "number") throw new Error("bad entry");
+          state.posts.set(id, entry);
+        }
+      }
+    }
+    for (const name of readdirSync(dir)) {
+      if (!name.startsWith("output-")) continue;
+      const manifest = JSON.parse(readFileSync(path.join(dir, name), "utf8")) as OutputManifest;
+      if (typeof manifest.out !== "string" || typeof manifest.files !== "object") throw new Error("bad manifest");
+      state.outputs.set(manifest.out, manifest);
+    }
+  } catch {
+    return { state: emptyCache(parseKey), note: "the build cache was corrupted and was discarded" };
+  }
+  return { state };
+}
+
+/** Writes the cache folder (each file through a temporary name, so a crash never leaves half a file). */
+export function saveCache(dir: string, version: string, state: CacheState): void {
+  mkdirSync(dir, { recursive: true });
+  const entries = [...state.posts.entries()];
+  const chunks = Math.ceil(entries.length / POSTS_PER_CHUNK);
+  const write = (name: string, data: unknown): void => {
+    const temp = path.join(dir, `.${name}.${process.pid}.tmp`);
+    writeFileSync(temp, JSON.stringify(data));
+    renameSync(temp, path.join(dir, name));
+  };
+  for (let i = 0; i < chunks; i++) write(`posts-${i}.json`, entries.slice(i * POSTS_PER_CHUNK, (i + 1) * POSTS_PER_CHUNK));
+  for (const manifest of state.outputs.values()) write(outputFile(manifest.out), manifest);
+  // meta.json last: it names the chunks, so a crash before it leaves the previous, consistent cache.
+  write("meta.json", { version, parseKey: state.parseKey, chunks });
+  for (const name of readdirSync(dir)) {
+    const match = /^posts-(\d+)\.json$/.exec(name);
+    if (match && Number(match[1]) >= chunks) rmSync(path.join(dir, name), { force: true });
+  }
+}
+
+/** The inode of a folder, or -1 when it does not exist. */
+export function folderIdentity(dir: string): number {
+  try {
+    return statSync(dir).ino;
+  } catch {
+    return -1;
+  }
+}

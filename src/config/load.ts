@@ -1,0 +1,100 @@
+// Finds a site's folders and reads its site.yml: what a build needs to know before it reads any post.
+
+import { existsSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import yaml from "js-yaml";
+import { BuildError } from "../errors.js";
+import type { BuildOptions, SiteConfig, SitePaths } from "../types.js";
+import { DEFAULT_CONFIG } from "./defaults.js";
+import { normalizeBasePath, validateConfig } from "./validate.js";
+
+/** The folder broadsheet is installed in: its templates, public files and site.yml are the defaults. */
+export const PACKAGE_ROOT = path.resolve(fileURLToPath(new URL("../../", import.meta.url)));
+
+/** A site as the build sees it: where things are, and its validated configuration. */
+export interface LoadedSite {
+  readonly paths: SitePaths;
+  readonly config: SiteConfig;
+}
+
+const isDirectory = (dir: string): boolean => existsSync(dir) && statSync(dir).isDirectory();
+
+/** Shows a path relative to the working directory when it is inside it. */
+export function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative : file;
+}
+
+/** Resolves the site's folders and config from the build options. Throws BuildError on a bad config. */
+export function loadSite(options: BuildOptions): LoadedSite {
+  const root = path.resolve(options.root ?? ".");
+  if (!isDirectory(root)) {
+    throw new BuildError({ code: "no-root", file: displayPath(root), message: "site folder not found", hint: "pass --root DIR with a folder that holds posts/" });
+  }
+  const posts = path.resolve(options.posts ?? path.join(root, "posts"));
+  if (!isDirectory(posts)) {
+    throw new BuildError({
+      code: "no-posts",
+      file: displayPath(posts),
+      message: "posts folder not found",
+      hint: options.posts ? "check the --posts path" : "create posts/ in the site folder, or pass --posts DIR",
+    });
+  }
+  const own = (name: string): string[] => (isDirectory(path.join(root, name)) && root !== PACKAGE_ROOT ? [path.join(root, name)] : []);
+  const configFile = path.join(root, "site.yml");
+  const paths: SitePaths = {
+    root,
+    posts,
+    templates: [...own("templates"), path.join(PACKAGE_ROOT, "templates")],
+    public: [...own("public"), path.join(PACKAGE_ROOT, "public")],
+    config: existsSync(configFile) ? configFile : undefined,
+    out: path.resolve(options.out ?? path.join(root, "dist")),
+  };
+  return { paths, config: applyOverrides(readConfig(paths.config), options) };
+}
+
+function readConfig(file: string | undefined): SiteConfig {
+  if (!file) return DEFAULT_CONFIG;
+  const source = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
+  let raw: unknown;
+  try {
+    raw = yaml.load(source, { schema: yaml.CORE_SCHEMA, filename: file });
+  } catch (error) {
+    const mark = (error as { mark?: { line: number; column: number } }).mark;
+    throw new BuildError(
+      {
+        code: "config",
+        file: displayPath(file),
+        line: mark ? mark.line + 1 : undefined,
+        column: mark ? mark.column + 1 : undefined,
+        message: `site.yml is not valid YAML: ${(error as { reason?: string }).reason ?? String(error)}`,
+        hint: "check the indentation and quoting on that line",
+      },
+      { cause: error },
+    );
+  }
+  return validateConfig(raw, displayPath(file), source);
+}
+
+/** Applies command-line settings that override site.yml. */
+function applyOverrides(config: SiteConfig, options: BuildOptions): SiteConfig {
+  let result = config;
+  if (options.baseUrl !== undefined) result = { ...result, ...parseBaseUrl(options.baseUrl) };
+  if (options.search === false) result = { ...result, search: false };
+  return result;
+}
+
+/** `--base-url`: an absolute URL sets the site's origin and base path; `/path/` sets the base path only. */
+export function parseBaseUrl(value: string): Partial<Pick<SiteConfig, "url" | "basePath">> {
+  if (/^https?:\/\//i.test(value)) {
+    try {
+      const url = new URL(value);
+      return { url: url.origin, basePath: normalizeBasePath(url.pathname) };
+    } catch {
+      // falls through to the error below
+    }
+    throw new BuildError({ code: "usage", message: `--base-url: not a valid URL: ${value}` });
+  }
+  return { basePath: normalizeBasePath(value) };
+}

@@ -1,0 +1,7 @@
+// broadsheet as a library: `import { build } from "broadsheet"` runs the same build as the CLI.
+
+export { build } from "./build.js";
+export { BuildError } from "./errors.js";
+export type { Problem, Severity } from "./errors.js";
+export type { BuildOptions, BuildSummary, SiteConfig } from "./types.js";
+export { VERSION } from "./version.js";

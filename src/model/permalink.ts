@@ -1,0 +1,106 @@
+// Permalink patterns → URLs, as Jekyll 4.3 computes them, then made safe: every URL maps to one file
+// inside the output folder, and a URL and its file always agree.
+
+import { localTime } from "../parse/dates.js";
+import { jekyllDefaultSlug, jekyllPrettySlug, safeSegment } from "./slug.js";
+
+/** Jekyll's named permalink styles. */
+export const NAMED_PERMALINKS: Readonly<Record<string, string>> = {
+  date: "/:categories/:year/:month/:day/:title.html",
+  pretty: "/:categories/:year/:month/:day/:title/",
+  ordinal: "/:categories/:year/:y_day/:title.html",
+  weekdate: "/:categories/:year/W:week/:short_day/:title.html",
+  none: "/:categories/:title.html",
+};
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTHS_LONG = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+const pad = (n: number, width = 2): string => String(n).padStart(width, "0");
+
+/** What a post's URL is made of. */
+export interface PostUrlParts {
+  readonly date: number;
+  readonly categories: readonly string[];
+  /** File name after the date (Jekyll's slug source). */
+  readonly fileTitle: string;
+  readonly title: string;
+  readonly slug?: string;
+}
+
+/** The values of every placeholder for one post, in a zone. */
+export function postPlaceholders(parts: PostUrlParts, timezone: string): Record<string, string> {
+  const t = localTime(parts.date, timezone);
+  const startOfYear = Date.UTC(t.year, 0, 1);
+  const dayOfYear = Math.floor((Date.UTC(t.year, t.month - 1, t.day) - startOfYear) / 86_400_000) + 1;
+  const weekday = new Date(Date.UTC(t.year, t.month - 1, t.day)).getUTCDay();
+  const source = parts.slug ?? (parts.fileTitle || parts.title);
+  return {
+    year: String(t.year),
+    short_year: pad(t.year % 100),
+    month: pad(t.month),
+    i_month: String(t.month),
+    short_month: MONTHS[t.month - 1]!,
+    long_month: MONTHS_LONG[t.month - 1]!,
+    day: pad(t.day),
+    i_day: String(t.day),
+    y_day: pad(dayOfYear, 3),
+    short_day: DAYS[weekday]!,
+    week: pad(isoWeek(t.year, t.month, t.day)),
+    hour: pad(t.hour),
+    minute: pad(t.minute),
+    second: pad(t.second),
+    title: jekyllPrettySlug(source) || jekyllDefaultSlug(parts.title) || "post",
+    slug: jekyllDefaultSlug(source) || "post",
+    name: jekyllPrettySlug(parts.fileTitle) || "post",
+    categories: [...new Set(parts.categories.map((c) => c.toLowerCase()))].join("/"),
+    output_ext: ".html",
+  };
+}
+
+function isoWeek(year: number, month: number, day: number): number {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  const weekday = date.getUTCDay() || 7;
+  date.setUTCDate(date.getUTCDate() + 4 - weekday);
+  const yearStart = Date.UTC(date.getUTCFullYear(), 0, 1);
+  return Math.ceil(((date.getTime() - yearStart) / 86_400_000 + 1) / 7);
+}
+
+/** Fills a pattern's `:placeholders`; unknown ones are left as written. Longest names first (`:i_month` before `:month`). */
+export function fillPattern(pattern: string, values: Readonly<Record<string, string>>): string {
+  return pattern.replace(/:([a-z_]+)/g, (whole, name: string) => values[name] ?? whole);
+}
+
+/**
+ * Normalizes a filled pattern into a safe URL path: `..` and `.` segments dropped, each segment made
+ * safe (see safeSegment), `//` squeezed, and `.html` added to a last segment without it (the file
+ * Jekyll would write), so that the URL is exactly the file's path. Folder URLs keep their slash.
+ */
+export function normalizeUrl(raw: string): string {
+  const folder = raw.endsWith("/") || raw.endsWith("/.") || raw.endsWith("/..");
+  const segments = raw
+    .split(/[/\\]+/)
+    .filter((s) => s !== "" && s !== "." && s !== "..")
+    .map(safeSegment)
+    .filter(Boolean);
+  if (segments.length === 0) return "/";
+  if (folder) return `/${segments.join("/")}/`;
+  const last = segments[segments.length - 1]!;
+  if (!/\.(html?|xml|json|txt)$/i.test(last)) segments[segments.length - 1] = `${last}.html`;
+  return `/${segments.join("/")}`;
+}
+
+/** The output file for a URL path: a folder URL is its index.html. Relative, `/`-separated. */
+export function urlToFile(url: string): string {
+  const file = url.endsWith("/") ? `${url}index.html` : url;
+  return file.replace(/^\/+/, "");
+}
+
+/** A URL path → the href written into pages: base path prefixed, each segment percent-encoded (CJK included). */
+export function hrefFor(basePath: string, url: string): string {
+  const encoded = url
+    .split("/")
+    .map((segment) => encodeURIComponent(segment))
+    .join("/");
+  return basePath + encoded.replace(/^\/+/, "");
+}

@@ -1,0 +1,134 @@
+// Parsed posts → the site model: which posts are published, their URLs (collisions resolved the same
+// way whatever order files were read in), taxonomies, archives, neighbours and related posts.
+
+import type { Problem } from "../errors.js";
+import type { LeftOut, Post, Site, SiteConfig, SitePost } from "../types.js";
+import { collectPeriods } from "./archives.js";
+import { fillPattern, NAMED_PERMALINKS, normalizeUrl, postPlaceholders } from "./permalink.js";
+import { relatedPosts } from "./related.js";
+import { collectTerms, unregisteredWarning } from "./taxonomies.js";
+
+/** Which posts a build publishes. */
+export interface Selection {
+  readonly drafts: boolean;
+  readonly future: boolean;
+  /** Posts dated after this instant are future posts. */
+  readonly now: number;
+  /** Posts to leave out because a later stage found their URL taken. */
+  readonly exclude?: ReadonlySet<string>;
+}
+
+/** The model, and what building it found. */
+export interface ModelResult {
+  readonly site: Site;
+  /** Posts that could not be placed (URL collisions), as errors naming both files. */
+  readonly skipped: Problem[];
+  readonly problems: Problem[];
+  readonly leftOut: LeftOut;
+}
+
+/** A post's URL path: its `permalink:` if it has one, else the site's post pattern. */
+export function postUrl(post: Post, config: SiteConfig): string {
+  const pattern = post.meta.permalink ?? config.permalinks.post;
+  const values = postPlaceholders(
+    { date: post.urlDate, categories: post.meta.categories, fileTitle: post.fileTitle, title: post.meta.title, slug: post.meta.slug },
+    config.timezone,
+  );
+  return normalizeUrl(fillPattern(NAMED_PERMALINKS[pattern] ?? pattern, values));
+}
+
+const byAge = (a: { post: Post }, b: { post: Post }): number => a.post.date - b.post.date || (a.post.id < b.post.id ? -1 : a.post.id > b.post.id ? 1 : 0);
+
+/** Builds the site from every parsed post. Pure. */
+export function buildSite(all: readonly Post[], config: SiteConfig, selection: Selection): ModelResult {
+  const leftOut = { drafts: 0, future: 0, unpublished: 0 };
+  const candidates: { post: Post; url: string }[] = [];
+  for (const post of all) {
+    if (selection.exclude?.has(post.id)) continue;
+    if (!post.meta.published) leftOut.unpublished++;
+    else if ((post.meta.draft || post.inDrafts) && !selection.drafts) leftOut.drafts++;
+    else if (post.date > selection.now && !selection.future) leftOut.future++;
+    else candidates.push({ post, url: postUrl(post, config) });
+  }
+
+  // Oldest first: the older post keeps a contested URL, whatever order the files were read in.
+  candidates.sort(byAge);
+  const owners = new Map<string, Post>();
+  const folded = new Map<string, Post>();
+  const skipped: Problem[] = [];
+  const problems: Problem[] = [];
+  const placed: { post: Post; url: string }[] = [];
+  for (const candidate of candidates) {
+    const owner = owners.get(candidate.url);
+    if (owner) {
+      skipped.push({
+        severity: "error",
+        code: "url-collision",
+        file: candidate.post.source,
+        message: `URL ${candidate.url} is already taken by ${owner.source}; this post is skipped`,
+        hint: "give one of them a different slug: or permalink: in its front matter",
+      });
+      continue;
+    }
+    owners.set(candidate.url, candidate.post);
+    const lower = candidate.url.toLowerCase();
+    const twin = folded.get(lower);
+    if (twin) {
+      problems.push({
+        severity: "warning",
+        code: "case-collision",
+        file: candidate.post.source,
+        message: `URL ${candidate.url} differs only in case from that of ${twin.source}; they collide on case-insensitive file systems`,
+        hint: "give one of them a different slug: in its front matter",
+      });
+    } else folded.set(lower, candidate.post);
+    placed.push(candidate);
+  }
+  placed.reverse(); // newest first
+
+  const categories = collectTerms("category", placed.map((p) => p.post.meta.categories), config);
+  const tags = collectTerms("tag", placed.map((p) => p.post.meta.tags), config);
+  problems.push(...categories.problems, ...tags.problems);
+  const unregistered = unregisteredWarning(categories.terms, config.categories, "category");
+  if (unregistered) problems.push(unregistered);
+
+  const dates = placed.map((p) => p.post.date);
+  const categoryCount = categories.terms.length;
+  const termsOf = placed.map((_, i) => [...categories.byPost[i]!, ...tags.byPost[i]!.map((t) => t + categoryCount)]);
+  const related = relatedPosts(termsOf, [...categories.terms, ...tags.terms].map((t) => t.posts), dates);
+  const inCategory = categoryNeighbours(categories.byPost, categories.terms.map((t) => t.posts));
+
+  const posts: SitePost[] = placed.map(({ post, url }, i) => ({
+    post,
+    url,
+    categories: categories.byPost[i]!,
+    tags: tags.byPost[i]!,
+    related: related[i]!,
+    older: i + 1 < placed.length ? i + 1 : undefined,
+    newer: i > 0 ? i - 1 : undefined,
+    olderInCategory: inCategory[i]!.older,
+    newerInCategory: inCategory[i]!.newer,
+  }));
+  const periods = collectPeriods(dates, config);
+  return { site: { config, posts, categories: categories.terms, tags: tags.terms, ...periods }, skipped, problems, leftOut };
+}
+
+/** Each post's neighbours within its first category. */
+function categoryNeighbours(byPost: readonly (readonly number[])[], members: readonly (readonly number[])[]): { older?: number; newer?: number }[] {
+  const result: { older?: number; newer?: number }[] = byPost.map(() => ({}));
+  byPost.forEach((terms, post) => {
+    const first = terms[0];
+    if (first === undefined) return;
+    const list = members[first]!;
+    // Lists are newest first and posts are numbered newest first, so a binary search finds the post.
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]! < post) lo = mid + 1;
+      else hi = mid;
+    }
+    result[post] = { older: list[lo + 1], newer: lo > 0 ? list[lo - 1] : undefined };
+  });
+  return result;
+}

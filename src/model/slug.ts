@@ -1,0 +1,56 @@
+// Slugs and path segments: turning any text a scraper wrote into file names that are valid on every
+// file system, stay inside the output folder, and keep Chinese readable.
+
+import { createHash } from "node:crypto";
+
+/** Longest path segment we write, in UTF-8 bytes: file systems allow 255, and `.html` or `-2` may follow. */
+export const MAX_SEGMENT_BYTES = 200;
+
+const UNSAFE = /[\p{Cc}\p{Cf}\\/:*?"<>|#%\u2028\u2029]/gu;
+const encoder = new TextEncoder();
+
+/** Jekyll's "pretty" slugify (cased): runs of characters other than letters, marks, digits and `._~!$&'()+,;=@` become one hyphen. */
+export function jekyllPrettySlug(text: string): string {
+  return text.replace(/[^\p{M}\p{L}\p{Nd}._~!$&'()+,;=@]+/gu, "-").replace(/^-|-$/g, "");
+}
+
+/** Jekyll's default slugify: letters, marks and digits kept, everything else a hyphen, lower-cased. */
+export function jekyllDefaultSlug(text: string): string {
+  return text.replace(/[^\p{M}\p{L}\p{Nd}]+/gu, "-").replace(/^-|-$/g, "").toLowerCase();
+}
+
+/** Cuts text to at most `max` UTF-8 bytes on a character boundary; a cut text gets a short hash so that cut texts stay distinct. */
+export function capBytes(text: string, max = MAX_SEGMENT_BYTES): string {
+  if (encoder.encode(text).length <= max) return text;
+  const hash = createHash("sha1").update(text).digest("hex").slice(0, 8);
+  let result = "";
+  let bytes = 0;
+  for (const char of text) {
+    const size = encoder.encode(char).length;
+    if (bytes + size > max - 9) break;
+    result += char;
+    bytes += size;
+  }
+  return `${result}-${hash}`;
+}
+
+/**
+ * One path segment made safe: no control characters, separators or characters that some file system
+ * or URL treats specially, no leading or trailing dots or spaces, never `.` or `..`, at most MAX_SEGMENT_BYTES.
+ * Returns "" for a segment with nothing left.
+ */
+export function safeSegment(segment: string): string {
+  const cleaned = segment
+    .normalize("NFC")
+    .replace(UNSAFE, "-")
+    .replace(/^[\s.]+|[\s.]+$/g, "");
+  return cleaned === "" ? "" : capBytes(cleaned);
+}
+
+/** A category or tag value → the slug of its page: case, CJK and emoji kept; spaces and unsafe characters become hyphens. */
+export function termSlug(name: string): string {
+  const slug = safeSegment(name.replace(/\s+/g, "-"))
+    .replace(/-{2,}/g, "-")
+    .replace(/^-+|-+$/g, "");
+  return slug === "" ? `term-${createHash("sha1").update(name).digest("hex").slice(0, 8)}` : slug;
+}

@@ -1,0 +1,141 @@
+// Dates as news archives write them, read by our own code into instants, with the site's time zone
+// applied here and only here. js-yaml is not trusted with them: it keeps `+0800` dates as strings and
+// reads bare times as UTC.
+
+/** A date's calendar and clock fields in some zone. */
+export interface LocalTime {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+  readonly millisecond: number;
+}
+
+/** A date that was read: its instant, and whether the text gave its own offset. */
+export interface ParsedDate {
+  readonly ms: number;
+  readonly hasOffset: boolean;
+  readonly dateOnly: boolean;
+  /** The wall-clock fields as written. */
+  readonly local: LocalTime;
+}
+
+// 2022-01-18, 2022-1-8, 2022-01-18 14:05, 2022-01-18 14:05:51.123, 2022-01-18T14:05:51Z,
+// 2022-01-18 14:05:51 +0800, +08:00, +08, -5 (YAML), UTC/GMT.
+const DATE_PATTERN =
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(?:([Zz]|UTC|GMT)|([+-])(\d{1,2})(?::?(\d{2}))?)?$/;
+
+/** Why a date could not be read, for the error message. */
+export class DateError extends Error {}
+
+/**
+ * Reads a date string in any form above. A date without an offset is a wall time in `timezone`
+ * (a date-only value is that calendar day's midnight there, not UTC midnight).
+ */
+export function parseDate(text: string, timezone: string): ParsedDate {
+  const value = text.trim();
+  if (value === "") throw new DateError("the date is empty");
+  const match = DATE_PATTERN.exec(value);
+  if (!match) throw new DateError(`cannot read ${JSON.stringify(value)} as a date`);
+  const [, y, mo, d, h, mi, s, frac, zulu, sign, oh, om] = match;
+  const local: LocalTime = {
+    year: Number(y),
+    month: Number(mo),
+    day: Number(d),
+    hour: Number(h ?? 0),
+    minute: Number(mi ?? 0),
+    second: Number(s ?? 0),
+    millisecond: frac ? Math.round(Number(`0.${frac}`) * 1000) : 0,
+  };
+  checkFields(local, value);
+  const wall = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second, local.millisecond);
+  if (zulu) return { ms: wall, hasOffset: true, dateOnly: h === undefined, local };
+  if (sign) {
+    const offset = (Number(oh) * 60 + Number(om ?? 0)) * (sign === "-" ? -1 : 1);
+    if (Math.abs(offset) > 18 * 60) throw new DateError(`offset ${sign}${oh}${om ?? ""} is out of range`);
+    return { ms: wall - offset * 60_000, hasOffset: true, dateOnly: h === undefined, local };
+  }
+  return { ms: wallTimeToInstant(wall, timezone), hasOffset: false, dateOnly: h === undefined, local };
+}
+
+function checkFields(t: LocalTime, value: string): void {
+  const daysInMonth = new Date(Date.UTC(t.year, t.month, 0)).getUTCDate();
+  if (t.month < 1 || t.month > 12) throw new DateError(`month ${t.month} does not exist in ${JSON.stringify(value)}`);
+  if (t.day < 1 || t.day > daysInMonth) throw new DateError(`day ${t.day} does not exist in ${t.year}-${String(t.month).padStart(2, "0")}`);
+  if (t.hour > 23 || t.minute > 59 || t.second > 60) throw new DateError(`time out of range in ${JSON.stringify(value)}`);
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const offsetCache = new Map<string, number>();
+
+/** The zone's offset from UTC in minutes at an instant (cached by hour: zones change on the hour or half hour at most). */
+export function zoneOffset(timezone: string, ms: number): number {
+  const bucket = Math.floor(ms / 1_800_000);
+  const key = `${timezone}|${bucket}`;
+  const cached = offsetCache.get(key);
+  if (cached !== undefined) return cached;
+  let format = formatters.get(timezone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", {
+      timeZone: timezone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    });
+    formatters.set(timezone, format);
+  }
+  const at = bucket * 1_800_000;
+  const parts: Record<string, number> = {};
+  for (const part of format.formatToParts(at)) if (part.type !== "literal") parts[part.type] = Number(part.value);
+  const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+  const offset = Math.round((asUtc - at) / 60_000);
+  if (offsetCache.size > 100_000) offsetCache.clear();
+  offsetCache.set(key, offset);
+  return offset;
+}
+
+/** The instant at which the zone's clocks show the given wall time (`wall` is that time read as UTC). */
+export function wallTimeToInstant(wall: number, timezone: string): number {
+  let guess = wall - zoneOffset(timezone, wall) * 60_000;
+  const corrected = wall - zoneOffset(timezone, guess) * 60_000;
+  if (corrected !== guess) guess = corrected;
+  return guess;
+}
+
+/** The wall-clock fields of an instant in a zone, with the zone's offset then. */
+export function localTime(ms: number, timezone: string): LocalTime & { readonly offset: number } {
+  const offset = zoneOffset(timezone, ms);
+  const d = new Date(ms + offset * 60_000);
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    millisecond: d.getUTCMilliseconds(),
+    offset,
+  };
+}
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, "0");
+
+/** `2022-01-18T14:05:51+08:00`: the instant in the zone, with its offset (feeds, sitemaps, meta tags). */
+export function isoInZone(ms: number, timezone: string): string {
+  const t = localTime(ms, timezone);
+  const sign = t.offset < 0 ? "-" : "+";
+  const abs = Math.abs(t.offset);
+  return `${t.year}-${pad(t.month)}-${pad(t.day)}T${pad(t.hour)}:${pad(t.minute)}:${pad(t.second)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+/** The file-name date prefix of a Jekyll post, `2022-01-18-title.md` → its fields and the rest of the name. */
+export function fileNameDate(name: string): { date: string; title: string } | undefined {
+  const match = /^(\d{4}-\d{1,2}-\d{1,2})-(.*)$/.exec(name);
+  return match ? { date: match[1]!, title: match[2]! } : undefined;
+}

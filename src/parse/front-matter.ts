@@ -1,0 +1,77 @@
+// Front matter: the YAML block at the top of a post, read with gray-matter and js-yaml's core schema
+// (no timestamps: dates stay text for parse/dates.ts). Errors carry the line and column in the file.
+
+import matter from "gray-matter";
+import yaml from "js-yaml";
+import { BuildError } from "../errors.js";
+
+/** A post split into its front matter and body. */
+export interface Split {
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly body: string;
+  /** 1-based line of the body's first line in the file. */
+  readonly bodyLine: number;
+  /** 1-based line of each top-level key, for messages about a key's value. */
+  readonly keyLines: Readonly<Record<string, number>>;
+}
+
+const engines = { yaml: (text: string): object => yaml.load(text, { schema: yaml.CORE_SCHEMA }) as object };
+
+/** Splits a post's (BOM-free, LF) text. A post without front matter has no data and all of its text as body. */
+export function splitFrontMatter(text: string, file: string): Split {
+  if (!/^---[ \t]*\n/.test(text)) return { data: {}, body: text, bodyLine: 1, keyLines: {} };
+  const close = /\n---[ \t]*(?:\n|$)/.exec(text.slice(3));
+  if (!close) {
+    throw new BuildError({
+      code: "front-matter",
+      file,
+      line: 1,
+      column: 1,
+      message: "front matter is not closed: no line `---` after the opening one",
+      hint: "end the front matter with a line holding only ---",
+    });
+  }
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    // Options are always passed: without them gray-matter caches by content and returns {} on the second sight of bad YAML.
+    parsed = matter(text, { engines });
+  } catch (error) {
+    const mark = (error as { mark?: { line: number; column: number } }).mark;
+    const reason = (error as { reason?: string }).reason ?? (error as Error).message;
+    throw new BuildError(
+      {
+        code: "yaml",
+        file,
+        line: mark ? mark.line + 2 : 1,
+        column: mark ? mark.column + 1 : 1,
+        message: `front matter is not valid YAML: ${reason}`,
+        hint: 'quote values that hold a colon, #, or start with [ { * & ! | > \' " % @ (e.g. title: "A: B")',
+      },
+      { cause: error },
+    );
+  }
+  const data = parsed.data as unknown;
+  if (data === null || typeof data !== "object" || Array.isArray(data)) {
+    throw new BuildError({
+      code: "front-matter",
+      file,
+      line: 2,
+      column: 1,
+      message: "front matter must be `key: value` lines",
+      hint: "write e.g. title: \"…\" and date: 2022-01-18 14:05:51 +0800",
+    });
+  }
+  // Lines up to and including the closing `---`, so the body starts on the next one.
+  const bodyLine = text.slice(0, 3 + close.index + close[0].length).split("\n").length;
+  return { data: data as Record<string, unknown>, body: parsed.content, bodyLine, keyLines: keyLines(text, bodyLine) };
+}
+
+function keyLines(text: string, bodyLine: number): Record<string, number> {
+  const lines: Record<string, number> = {};
+  const rows = text.split("\n", bodyLine);
+  for (let i = 1; i < rows.length; i++) {
+    const match = /^([^\s:#][^:]*?)\s*:/.exec(rows[i]!);
+    if (match && !(match[1]! in lines)) lines[match[1]!.replace(/^["']|["']$/g, "")] = i + 1;
+  }
+  return lines;
+}

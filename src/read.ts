@@ -1,0 +1,91 @@
+// File system → source files: walks the posts (and drafts) folders, following symlinks once.
+
+import { readdirSync, realpathSync, statSync, type Stats } from "node:fs";
+import path from "node:path";
+import { displayPath } from "./config/load.js";
+import { problem, type Problem } from "./errors.js";
+import type { SitePaths, SourceFile } from "./types.js";
+
+/** File endings read as posts; anything else in posts/ (images, PDFs) is left alone. */
+export const POST_EXTENSIONS = [".md", ".markdown", ".mdown", ".mkd"];
+
+/** Names that are never content: hidden files, editor droppings, OS litter. */
+export function isIgnoredName(name: string): boolean {
+  return name.startsWith(".") || name.startsWith("#") || name.endsWith("~") || name.endsWith(".swp") || name === "Thumbs.db" || name === "desktop.ini";
+}
+
+const DRAFT_FOLDERS = new Set(["drafts", "_drafts"]);
+
+/** What readSources found: the post files, and what it could not read. */
+export interface Sources {
+  readonly files: readonly SourceFile[];
+  readonly problems: readonly Problem[];
+  /** Files in posts/ that are not posts (images, other documents). */
+  readonly ignored: number;
+}
+
+/** Lists every post file; with `drafts`, also the site's drafts folders. Sorted by id. */
+export function readSources(paths: SitePaths, drafts: boolean): Sources {
+  const files: SourceFile[] = [];
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  let ignored = 0;
+
+  const walk = (dir: string, prefix: string, inDrafts: boolean): void => {
+    let real: string;
+    let names: string[];
+    try {
+      real = realpathSync(dir);
+      names = readdirSync(dir);
+    } catch (error) {
+      problems.push(problem("error", "unreadable", displayPath(dir), `cannot read folder: ${(error as NodeJS.ErrnoException).code ?? error}`, "check its permissions"));
+      return;
+    }
+    if (seen.has(real)) {
+      problems.push(problem("warning", "symlink-loop", displayPath(dir), "folder already read through another path (a symlink loop?); skipped"));
+      return;
+    }
+    seen.add(real);
+    for (const name of names.sort()) {
+      if (isIgnoredName(name)) continue;
+      const full = path.join(dir, name);
+      let stats: Stats;
+      try {
+        stats = statSync(full);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        const message = code === "ENOENT" || code === "ELOOP" ? "broken or looping symlink" : `cannot read: ${code ?? error}`;
+        problems.push(problem("warning", "unreadable", displayPath(full), message));
+        continue;
+      }
+      const id = prefix + name;
+      if (stats.isDirectory()) {
+        const draftFolder = DRAFT_FOLDERS.has(name);
+        if (draftFolder && !drafts) continue;
+        walk(full, `${id}/`, inDrafts || draftFolder);
+      } else if (stats.isFile() && POST_EXTENSIONS.includes(path.extname(name).toLowerCase())) {
+        files.push({ id, path: full, display: displayPath(full), size: stats.size, mtimeMs: stats.mtimeMs, inDrafts });
+      } else {
+        ignored++;
+      }
+    }
+  };
+
+  walk(paths.posts, "", false);
+  if (drafts) {
+    for (const name of DRAFT_FOLDERS) {
+      const dir = path.join(paths.root, name);
+      if (dir !== paths.posts && statIsDirectory(dir)) walk(dir, `${name}/`, true);
+    }
+  }
+  files.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { files, problems, ignored };
+}
+
+function statIsDirectory(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}

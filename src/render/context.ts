@@ -1,0 +1,355 @@
+// Site + route → the data a template receives. Pure; the README lists every variable built here.
+// Templates consume this and never build collections themselves.
+
+import type { ListSource, Pager, Route } from "../routes/types.js";
+import { FIXED_URLS, feedUrl } from "../routes/urls.js";
+import type { Link, Site, SiteConfig, SitePost, Term } from "../types.js";
+import { absoluteUrl, dateView, href, periodTitle, type DateView } from "./format.js";
+
+/** A term as templates show it. */
+export interface TermView {
+  readonly title: string;
+  readonly name: string;
+  readonly slug: string;
+  readonly url: string;
+}
+
+/** A post in a listing. */
+export interface ItemView {
+  readonly title: string;
+  readonly url: string;
+  readonly date: DateView;
+  readonly excerpt: string;
+  readonly categories: readonly TermView[];
+}
+
+/** Site-wide values every page receives as `site`; hashed once per build for page signatures. */
+export interface SiteView {
+  readonly title: string;
+  readonly description: string;
+  readonly url: string;
+  readonly base: string;
+  readonly language: string;
+  readonly timezone: string;
+  readonly author: string;
+  readonly home: string;
+  readonly nav: readonly TermView[];
+  readonly feeds: { readonly atom: string; readonly rss: string; readonly json: string };
+  readonly links: { readonly categories: string; readonly tags: string; readonly archive: string; readonly search: string; readonly sitemap: string };
+  readonly search: boolean;
+  readonly generator: string;
+}
+
+/** The data of one page: what its template receives (post pages get `post.content` added where the HTML is). */
+export type PageContext = Record<string, unknown> & { readonly page: Record<string, unknown> };
+
+/** Builds `site`: the same object for every page of a build. */
+export function siteView(site: Site, generator: string): SiteView {
+  const { config } = site;
+  const nav = site.categories
+    .map((term, index) => ({ term, index }))
+    .sort((a, b) => b.term.posts.length - a.term.posts.length || a.index - b.index)
+    .slice(0, config.navCategories)
+    .map(({ term }) => termView(config, term));
+  return {
+    title: config.title,
+    description: config.description,
+    url: config.url,
+    base: config.basePath,
+    language: config.language,
+    timezone: config.timezone,
+    author: config.author,
+    home: href(config, "/"),
+    nav,
+    feeds: {
+      atom: href(config, feedUrl("atom", { kind: "site" })),
+      rss: href(config, feedUrl("rss", { kind: "site" })),
+      json: href(config, feedUrl("json", { kind: "site" })),
+    },
+    links: {
+      categories: href(config, FIXED_URLS.categories),
+      tags: href(config, FIXED_URLS.tags),
+      archive: href(config, FIXED_URLS.archive),
+      search: href(config, FIXED_URLS.search),
+      sitemap: href(config, FIXED_URLS.sitemap),
+    },
+    search: config.search,
+    generator,
+  };
+}
+
+export const termView = (config: SiteConfig, term: Term): TermView => ({ title: term.title, name: term.name, slug: term.slug, url: href(config, term.url) });
+
+const link = (site: Site, index: number | undefined): Link | null => {
+  if (index === undefined) return null;
+  const target = site.posts[index]!;
+  return { title: target.post.meta.title, url: href(site.config, target.url) };
+};
+
+/** A post as a listing shows it. */
+export function itemView(site: Site, index: number): ItemView {
+  const { post, url, categories } = site.posts[index]!;
+  return {
+    title: post.meta.title,
+    url: href(site.config, url),
+    date: dateView(post.date, site.config.timezone),
+    excerpt: post.excerpt,
+    categories: categories.map((t) => termView(site.config, site.categories[t]!)),
+  };
+}
+
+interface PageBase {
+  readonly title: string;
+  readonly description: string;
+  readonly url: string;
+  readonly type?: "article" | "website";
+  readonly alternates?: readonly { type: string; title: string; url: string }[];
+  readonly breadcrumbs?: readonly Link[];
+  readonly pager?: Pager;
+  readonly noindex?: boolean;
+}
+
+function pageView(site: Site, kind: string, base: PageBase): Record<string, unknown> {
+  const { config } = site;
+  return {
+    kind,
+    title: base.title,
+    fullTitle: base.title && base.title !== config.title ? `${base.title} - ${config.title}` : config.title,
+    description: base.description || config.description,
+    url: href(config, base.url),
+    canonical: absoluteUrl(config, base.url),
+    type: base.type ?? "website",
+    alternates: base.alternates ?? [],
+    breadcrumbs: base.breadcrumbs ?? [],
+    prev: base.pager?.prev ? href(config, base.pager.prev) : null,
+    next: base.pager?.next ? href(config, base.pager.next) : null,
+    noindex: base.noindex ?? false,
+  };
+}
+
+const feedAlternates = (site: Site, title: string, scope: Parameters<typeof feedUrl>[1], slug = ""): { type: string; title: string; url: string }[] => [
+  { type: "application/atom+xml", title: `${title} (Atom)`, url: href(site.config, feedUrl("atom", scope, slug)) },
+  { type: "application/rss+xml", title: `${title} (RSS)`, url: href(site.config, feedUrl("rss", scope, slug)) },
+  { type: "application/feed+json", title: `${title} (JSON Feed)`, url: href(site.config, feedUrl("json", scope, slug)) },
+];
+
+/** The template a route is rendered with (undefined: generated in code, not a template). */
+export function templateFor(route: Route): string | undefined {
+  switch (route.kind) {
+    case "post":
+      return "post.njk";
+    case "list":
+      return "list.njk";
+    case "terms":
+      return "terms.njk";
+    case "archive":
+      return "archive.njk";
+    case "page":
+      return `${route.name}.njk`;
+    default:
+      return undefined;
+  }
+}
+
+/** The context of a templated route. */
+export function pageContext(site: Site, siteData: SiteView, route: Route): PageContext {
+  switch (route.kind) {
+    case "post":
+      return postContext(site, siteData, route.post);
+    case "list":
+      return listContext(site, siteData, route.url, route.source, route.pager, route.items);
+    case "terms":
+      return termsContext(site, siteData, route.taxonomy);
+    case "archive":
+      return archiveContext(site, siteData);
+    case "page":
+      return {
+        page: pageView(site, route.name, { title: route.name === "404" ? "页面不存在" : "搜索", description: "", url: route.url, noindex: true }),
+      };
+    default:
+      throw new Error(`no template context for ${route.kind}`);
+  }
+}
+
+function siteFeeds(site: Site): { type: string; title: string; url: string }[] {
+  return feedAlternates(site, site.config.title, { kind: "site" });
+}
+
+function postContext(site: Site, siteData: SiteView, index: number): PageContext {
+  const { config } = site;
+  const entry: SitePost = site.posts[index]!;
+  const { post } = entry;
+  const categories = entry.categories.map((t) => termView(config, site.categories[t]!));
+  const tags = entry.tags.map((t) => termView(config, site.tags[t]!));
+  const date = dateView(post.date, config.timezone);
+  const first = entry.categories[0] === undefined ? undefined : site.categories[entry.categories[0]]!;
+  const canonical = absoluteUrl(config, entry.url);
+  const schema = {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    headline: post.meta.title,
+    description: post.excerpt,
+    datePublished: date.iso,
+    dateModified: date.iso,
+    url: canonical,
+    mainEntityOfPage: canonical,
+    inLanguage: config.language,
+    ...(first ? { articleSection: first.title } : {}),
+    ...(tags.length ? { keywords: tags.map((t) => t.title).join(",") } : {}),
+    publisher: { "@type": "Organization", name: config.title, url: absoluteUrl(config, "/") },
+    ...(config.author ? { author: { "@type": "Person", name: config.author } } : {}),
+  };
+  const alternates = first ? [...siteFeeds(site), ...feedAlternates(site, first.title, { kind: "category", term: entry.categories[0]! }, first.slug)] : siteFeeds(site);
+  return {
+    page: pageView(site, "post", {
+      title: post.meta.title,
+      description: post.excerpt,
+      url: entry.url,
+      type: "article",
+      alternates,
+      breadcrumbs: [{ title: config.title, url: href(config, "/") }, ...(first ? [termView(config, first)] : [])],
+    }),
+    post: {
+      title: post.meta.title,
+      url: href(config, entry.url),
+      date,
+      categories,
+      tags,
+      category: first ? termView(config, first) : null,
+      excerpt: post.excerpt,
+      stats: post.stats,
+      extra: post.meta.extra,
+      older: link(site, entry.older),
+      newer: link(site, entry.newer),
+      olderInCategory: link(site, entry.olderInCategory),
+      newerInCategory: link(site, entry.newerInCategory),
+      related: entry.related.map((r) => ({ ...link(site, r)!, date: dateView(site.posts[r]!.post.date, config.timezone) })),
+      schema,
+    },
+  };
+}
+
+function listContext(site: Site, siteData: SiteView, url: string, source: ListSource, pager: Pager, items: readonly number[]): PageContext {
+  const { config } = site;
+  const pagerView = {
+    page: pager.page,
+    pages: pager.pages,
+    first: href(config, pager.first),
+    prev: pager.prev ? href(config, pager.prev) : null,
+    next: pager.next ? href(config, pager.next) : null,
+    last: href(config, pager.last),
+  };
+  const pageSuffix = pager.page > 1 ? ` (${pager.page}/${pager.pages})` : "";
+  let list: Record<string, unknown>;
+  let base: PageBase;
+  if (source.kind === "home") {
+    list = { kind: "home", title: config.title, description: config.description, term: null, period: null };
+    base = { title: pager.page > 1 ? `最新${pageSuffix}` : "", description: config.description, url, pager, alternates: siteFeeds(site) };
+  } else if ("term" in source) {
+    const term = (source.kind === "category" ? site.categories : site.tags)[source.term]!;
+    const feeds = source.kind === "category" || config.feeds.tags ? feedAlternates(site, term.title, { kind: source.kind, term: source.term }, term.slug) : [];
+    list = {
+      kind: source.kind,
+      title: term.title,
+      description: term.description ?? "",
+      term: { ...termView(config, term), description: term.description ?? "", count: term.posts.length, feeds },
+      period: null,
+    };
+    const index = source.kind === "category" ? siteData.links.categories : siteData.links.tags;
+    base = {
+      title: term.title + pageSuffix,
+      description: term.description ?? `${config.title}: ${term.title}`,
+      url,
+      pager,
+      alternates: [...siteFeeds(site), ...feeds],
+      breadcrumbs: [
+        { title: config.title, url: href(config, "/") },
+        { title: source.kind === "category" ? "分类" : "标签", url: index },
+      ],
+    };
+  } else {
+    const periods = source.kind === "year" ? site.years : source.kind === "month" ? site.months : site.days;
+    const period = periods[source.period]!;
+    const neighbour = (i: number): Link | null => {
+      const other = periods[i];
+      return other ? { title: periodTitle(other.key, config.language), url: href(config, other.url) } : null;
+    };
+    const title = periodTitle(period.key, config.language);
+    list = {
+      kind: source.kind,
+      title,
+      description: "",
+      term: null,
+      period: { kind: source.kind, key: period.key, title, count: period.posts.length, older: neighbour(source.period + 1), newer: neighbour(source.period - 1) },
+    };
+    base = {
+      title: title + pageSuffix,
+      description: `${config.title}: ${title}`,
+      url,
+      pager,
+      alternates: siteFeeds(site),
+      breadcrumbs: [
+        { title: config.title, url: href(config, "/") },
+        { title: "归档", url: siteData.links.archive },
+      ],
+    };
+  }
+  return {
+    page: pageView(site, source.kind, base),
+    list: { ...list, items: items.map((i) => itemView(site, i)), pager: pagerView },
+  };
+}
+
+function termsContext(site: Site, siteData: SiteView, taxonomy: "category" | "tag"): PageContext {
+  const { config } = site;
+  const terms = taxonomy === "category" ? site.categories : site.tags;
+  const views = terms.map((term) => ({
+    ...termView(config, term),
+    description: term.description ?? "",
+    count: term.posts.length,
+    newest: term.posts.length ? dateView(site.posts[term.posts[0]!]!.post.date, config.timezone) : null,
+  }));
+  const title = taxonomy === "category" ? "全部分类" : "全部标签";
+  return {
+    page: pageView(site, taxonomy === "category" ? "categories" : "tags", {
+      title,
+      description: `${config.title}: ${title}`,
+      url: taxonomy === "category" ? FIXED_URLS.categories : FIXED_URLS.tags,
+      breadcrumbs: [{ title: config.title, url: href(config, "/") }],
+    }),
+    terms: {
+      kind: taxonomy,
+      title,
+      count: views.length,
+      maxCount: views.reduce((max, v) => Math.max(max, v.count), 0),
+      byCount: [...views].sort((a, b) => b.count - a.count || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0)),
+      byName: [...views].sort((a, b) => (a.title < b.title ? -1 : a.title > b.title ? 1 : 0)),
+    },
+  };
+}
+
+function archiveContext(site: Site, siteData: SiteView): PageContext {
+  const { config } = site;
+  const years = site.years.map((year) => ({
+    key: year.key,
+    title: periodTitle(year.key, config.language),
+    url: href(config, year.url),
+    count: year.posts.length,
+    months: site.months
+      .filter((month) => month.key.startsWith(`${year.key}-`))
+      .map((month) => ({ key: month.key, month: Number(month.key.slice(5)), title: periodTitle(month.key, config.language), url: href(config, month.url), count: month.posts.length })),
+  }));
+  return {
+    page: pageView(site, "archive", {
+      title: "归档",
+      description: `${config.title}: 归档`,
+      url: FIXED_URLS.archive,
+      breadcrumbs: [{ title: config.title, url: href(config, "/") }],
+    }),
+    archive: {
+      years,
+      count: site.posts.length,
+      maxMonthCount: site.months.reduce((max, m) => Math.max(max, m.posts.length), 0),
+    },
+  };
+}

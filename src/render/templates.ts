@@ -1,0 +1,86 @@
+// The theme's templates as data: which files exist (site first, then bundled), what each one pulls
+// in through extends/include/import, and a hash of each template with everything it depends on, so a
+// template change re-renders exactly the pages that use it.
+
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+
+/** One template file that wins for its name. */
+export interface TemplateFile {
+  readonly name: string;
+  readonly path: string;
+  readonly source: string;
+}
+
+/** The templates of a build, by name, with a dependency hash for each. */
+export interface TemplateSet {
+  readonly files: ReadonlyMap<string, TemplateFile>;
+  /** Hash of a template and every template it reaches (extends, include, import, from). */
+  readonly hashes: ReadonlyMap<string, string>;
+}
+
+const REFERENCE = /\{%-?\s*(?:extends|include|import|from)\s+(["'])([^"']+)\1/g;
+const DYNAMIC = /\{%-?\s*(?:extends|include|import|from)\s+[^"'\s]/;
+
+/** Reads every `.njk`/`.html` template from the folders, the first folder winning for a name. */
+export function readTemplates(dirs: readonly string[]): TemplateSet {
+  const files = new Map<string, TemplateFile>();
+  for (const dir of dirs) {
+    for (const name of listFiles(dir)) {
+      if (!/\.(njk|html|xml|nunjucks)$/.test(name) || files.has(name)) continue;
+      const file = path.join(dir, name);
+      files.set(name, { name, path: file, source: readFileSync(file, "utf8") });
+    }
+  }
+  return { files, hashes: dependencyHashes(files) };
+}
+
+function listFiles(dir: string, prefix = ""): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names.sort().flatMap((name) => {
+    if (name.startsWith(".")) return [];
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? listFiles(full, `${prefix}${name}/`) : [`${prefix}${name}`];
+  });
+}
+
+/** Names a template refers to; `*` when it refers to one by a computed name. */
+export function templateReferences(source: string): string[] {
+  const names = [...source.matchAll(REFERENCE)].map((match) => match[2]!);
+  return DYNAMIC.test(source) ? [...names, "*"] : names;
+}
+
+function dependencyHashes(files: ReadonlyMap<string, TemplateFile>): Map<string, string> {
+  const everything = createHash("sha1");
+  for (const file of files.values()) everything.update(`${file.name}\0${file.source}\0`);
+  const all = everything.digest("base64url");
+  const hashes = new Map<string, string>();
+  for (const name of files.keys()) {
+    const reached = new Set<string>();
+    const queue = [name];
+    let dynamic = false;
+    while (queue.length) {
+      const current = queue.pop()!;
+      if (reached.has(current)) continue;
+      reached.add(current);
+      for (const ref of templateReferences(files.get(current)?.source ?? "")) {
+        if (ref === "*") dynamic = true;
+        else queue.push(ref);
+      }
+    }
+    if (dynamic) {
+      hashes.set(name, all);
+      continue;
+    }
+    const hash = createHash("sha1");
+    for (const dep of [...reached].sort()) hash.update(`${dep}\0${files.get(dep)?.source ?? "(missing)"}\0`);
+    hashes.set(name, hash.digest("base64url"));
+  }
+  return hashes;
+}

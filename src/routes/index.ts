@@ -1,0 +1,102 @@
+// Site → pages: every output URL with its kind and data, pagination included. Pure.
+
+import type { Problem } from "../errors.js";
+import { urlToFile } from "../model/permalink.js";
+import type { Site } from "../types.js";
+import type { FeedFormat, FeedScope, ListSource, Route } from "./types.js";
+import { FIXED_URLS, feedUrl, pageUrl, sitemapUrl } from "./urls.js";
+
+/** The protocol's limit of URLs in one sitemap file. */
+export const SITEMAP_LIMIT = 50_000;
+const FEED_FORMATS: readonly FeedFormat[] = ["atom", "rss", "json"];
+
+/** Every page of the site, and the posts whose URL a generated page already holds. */
+export interface RoutePlan {
+  readonly routes: readonly Route[];
+  /** Post ids that lost their URL to a generated page; the site must be rebuilt without them. */
+  readonly displaced: ReadonlyMap<string, Problem>;
+}
+
+const make = <R extends Omit<Route, "file">>(route: R): R & { file: string } => ({ ...route, file: urlToFile(route.url) });
+
+/** All pages of a site: posts, paginated listings, indexes, feeds, sitemaps, robots.txt, 404 and search. */
+export function routePages(site: Site): RoutePlan {
+  const { config } = site;
+  const routes: Route[] = [];
+  const listing = (source: ListSource, first: string, posts: readonly number[]): void => {
+    const pages = Math.max(1, Math.ceil(posts.length / config.pageSize));
+    const urlOf = (n: number): string => (n === 1 ? first : pageUrl(first, config.permalinks.page, n));
+    for (let page = 1; page <= pages; page++) {
+      const pager = {
+        page,
+        pages,
+        first: first,
+        prev: page > 1 ? urlOf(page - 1) : undefined,
+        next: page < pages ? urlOf(page + 1) : undefined,
+        last: urlOf(pages),
+      };
+      const items = posts.slice((page - 1) * config.pageSize, page * config.pageSize);
+      routes.push(make({ kind: "list", url: urlOf(page), source, pager, items }));
+    }
+  };
+
+  site.posts.forEach((post, index) => routes.push(make({ kind: "post", url: post.url, post: index })));
+  listing({ kind: "home" }, FIXED_URLS.home, site.posts.map((_, i) => i));
+  site.categories.forEach((term, index) => listing({ kind: "category", term: index }, term.url, term.posts));
+  site.tags.forEach((term, index) => listing({ kind: "tag", term: index }, term.url, term.posts));
+  for (const kind of ["year", "month", "day"] as const) {
+    const periods = kind === "year" ? site.years : kind === "month" ? site.months : site.days;
+    periods.forEach((period, index) => listing({ kind, period: index }, period.url, period.posts));
+  }
+  routes.push(make({ kind: "terms", url: FIXED_URLS.categories, taxonomy: "category" }));
+  routes.push(make({ kind: "terms", url: FIXED_URLS.tags, taxonomy: "tag" }));
+  routes.push(make({ kind: "archive", url: FIXED_URLS.archive }));
+  routes.push(make({ kind: "page", url: FIXED_URLS.notFound, name: "404" }));
+  routes.push(make({ kind: "page", url: FIXED_URLS.search, name: "search" }));
+
+  const feed = (scope: FeedScope, slug: string, posts: readonly number[]): void => {
+    const items = posts.slice(0, config.feeds.limit);
+    for (const format of FEED_FORMATS) routes.push(make({ kind: "feed", url: feedUrl(format, scope, slug), format, scope, items }));
+  };
+  feed({ kind: "site" }, "", site.posts.map((_, i) => i).slice(0, config.feeds.limit));
+  site.categories.forEach((term, index) => feed({ kind: "category", term: index }, term.slug, term.posts));
+  if (config.feeds.tags) site.tags.forEach((term, index) => feed({ kind: "tag", term: index }, term.slug, term.posts));
+
+  const listed = routes.filter((route) => route.kind === "post" || route.kind === "list" || route.kind === "terms" || route.kind === "archive").length;
+  const parts = listed > SITEMAP_LIMIT ? Math.ceil(listed / SITEMAP_LIMIT) : 1;
+  routes.push(make({ kind: "sitemap", url: sitemapUrl(0, parts), part: 0, parts }));
+  if (parts > 1) for (let part = 1; part <= parts; part++) routes.push(make({ kind: "sitemap", url: sitemapUrl(part, parts), part, parts }));
+  routes.push(make({ kind: "news-sitemap", url: FIXED_URLS.newsSitemap }));
+  routes.push(make({ kind: "robots", url: FIXED_URLS.robots }));
+
+  return { routes, displaced: findDisplaced(routes, site) };
+}
+
+/** Posts whose URL (or file, compared without case) a generated page also has: the page wins, the post is named. */
+function findDisplaced(routes: readonly Route[], site: Site): Map<string, Problem> {
+  const generated = new Map<string, Route>();
+  for (const route of routes) if (route.kind !== "post") generated.set(route.file, route);
+  const displaced = new Map<string, Problem>();
+  for (const route of routes) {
+    if (route.kind !== "post") continue;
+    const page = generated.get(route.file);
+    if (!page) continue;
+    const post = site.posts[route.post]!.post;
+    displaced.set(post.id, {
+      severity: "error",
+      code: "url-collision",
+      file: post.source,
+      message: `URL ${route.url} is also the ${describe(page, site)}; this post is skipped`,
+      hint: "give the post a different slug: or permalink: in its front matter",
+    });
+  }
+  return displaced;
+}
+
+function describe(route: Route, site: Site): string {
+  if (route.kind === "list" && (route.source.kind === "category" || route.source.kind === "tag")) {
+    const term = (route.source.kind === "category" ? site.categories : site.tags)[route.source.term]!;
+    return `${route.source.kind} page of "${term.name}"`;
+  }
+  return `${route.kind === "list" ? `${route.source.kind} listing` : route.kind} page`;
+}

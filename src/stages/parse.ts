@@ -1,0 +1,51 @@
+// The parse stage: every source file → Post, reusing the cache for files whose size and mtime are
+// unchanged, and the worker pool for the rest.
+
+import type { CacheState } from "../cache/store.js";
+import type { Problem } from "../errors.js";
+import type { Post, SourceFile } from "../types.js";
+import type { Pool } from "../workers/pool.js";
+import type { ParseJob } from "../workers/tasks.js";
+
+/** Parsed posts in source order, the files that failed, and which pool lane holds each new post's HTML. */
+export interface ParseStageResult {
+  readonly posts: Post[];
+  readonly failed: Problem[];
+  readonly lanes: Map<string, number>;
+  readonly parsed: number;
+}
+
+/** Parses what changed since the cache was written; updates the cache in place. */
+export async function parseSources(files: readonly SourceFile[], cache: CacheState, pool: (jobs: number) => Promise<Pool>): Promise<ParseStageResult> {
+  const posts: (Post | undefined)[] = new Array(files.length);
+  const jobs: ParseJob[] = [];
+  const at: number[] = [];
+  files.forEach((file, index) => {
+    const cached = cache.posts.get(file.id);
+    if (cached && cached.size === file.size && cached.mtimeMs === file.mtimeMs && cached.post.source === file.display && cached.post.inDrafts === file.inDrafts) {
+      posts[index] = cached.post;
+    } else {
+      jobs.push({ id: file.id, path: file.path, display: file.display, inDrafts: file.inDrafts });
+      at.push(index);
+    }
+  });
+  const failed: Problem[] = [];
+  let lanes = new Map<string, number>();
+  if (jobs.length) {
+    const output = await (await pool(jobs.length)).parse(jobs);
+    lanes = output.lanes;
+    output.results.forEach((result, i) => {
+      const file = files[at[i]!]!;
+      if (result.ok) {
+        posts[at[i]!] = result.post;
+        cache.posts.set(file.id, { size: file.size, mtimeMs: file.mtimeMs, post: result.post });
+      } else {
+        failed.push(result.problem);
+        cache.posts.delete(file.id);
+      }
+    });
+  }
+  const present = new Set(files.map((file) => file.id));
+  for (const id of cache.posts.keys()) if (!present.has(id)) cache.posts.delete(id);
+  return { posts: posts.filter((post): post is Post => post !== undefined), failed, lanes, parsed: jobs.length };
+}

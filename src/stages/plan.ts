@@ -1,0 +1,49 @@
+// Which outputs a build must produce: everything (a full build into a staging folder) or only the
+// files whose signatures changed since the last build into this folder (a patch).
+
+import type { OutputManifest } from "../cache/store.js";
+import type { Route } from "../routes/types.js";
+import type { PublicFile } from "../write/public.js";
+
+/** Signature recorded for outputs rendered on every build (compared by bytes instead). */
+export const ALWAYS = "*";
+
+/** What to produce and what to remove. */
+export interface OutputPlan {
+  readonly mode: "full" | "patch";
+  readonly render: readonly Route[];
+  readonly copy: readonly PublicFile[];
+  /** Files of the last build that no longer belong to the site. */
+  readonly remove: readonly string[];
+  /** The manifest after this build: every output file → signature. */
+  readonly files: Record<string, string>;
+}
+
+/**
+ * Compares this build's signatures with the manifest of the last build into the same folder.
+ * Without a usable manifest, or when most pages changed anyway, everything is produced.
+ */
+export function planOutput(routes: readonly Route[], signatures: readonly (string | undefined)[], publicFiles: readonly PublicFile[], manifest: OutputManifest | undefined): OutputPlan {
+  const files: Record<string, string> = {};
+  const generated = new Set<string>();
+  routes.forEach((route, i) => {
+    files[route.file] = signatures[i] ?? ALWAYS;
+    generated.add(route.file);
+  });
+  // A generated page wins over a static file of the same path.
+  const copyable = publicFiles.filter((file) => !generated.has(file.file));
+  for (const file of copyable) files[file.file] = file.signature;
+
+  if (!manifest) return { mode: "full", render: routes, copy: copyable, remove: [], files };
+  const previous = manifest.files;
+  const render = routes.filter((route, i) => signatures[i] === undefined || previous[route.file] !== signatures[i]);
+  const changed = render.filter((route) => previous[route.file] !== ALWAYS).length;
+  if (changed > routes.length / 2) return { mode: "full", render: routes, copy: copyable, remove: [], files };
+  return {
+    mode: "patch",
+    render,
+    copy: copyable.filter((file) => previous[file.file] !== file.signature),
+    remove: Object.keys(previous).filter((file) => !(file in files)),
+    files,
+  };
+}

@@ -1,0 +1,50 @@
+// Writing one output file: never outside the output folder, never a write whose bytes are already there.
+
+import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+/** What writing one file did. */
+export interface WriteResult {
+  readonly bytes: number;
+  /** False when the current output already held exactly these bytes (nothing was written). */
+  readonly changed: boolean;
+}
+
+/** The absolute path of an output file, refusing any path that would leave the folder. */
+export function outputPath(outDir: string, file: string): string {
+  const full = path.resolve(outDir, file);
+  const relative = path.relative(outDir, full);
+  if (!relative || relative.startsWith("..") || path.isAbsolute(relative) || file.includes("\0")) {
+    throw new Error(`refusing to write outside the output folder: ${JSON.stringify(file)}`);
+  }
+  return full;
+}
+
+/** True when `file` in `dir` holds exactly `bytes`. */
+export function sameBytes(dir: string, file: string, bytes: Buffer): boolean {
+  const full = path.join(dir, file);
+  try {
+    if (statSync(full).size !== bytes.length) return false;
+    return readFileSync(full).equals(bytes);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Writes `text` to `outDir/file`. With `currentDir` (an incremental build), a file whose bytes are
+ * already in the current output is not written at all.
+ */
+export function writeOutputFile(outDir: string, file: string, text: string, currentDir?: string): WriteResult {
+  const bytes = Buffer.from(text, "utf8");
+  if (currentDir && sameBytes(currentDir, file, bytes)) return { bytes: bytes.length, changed: false };
+  const full = outputPath(outDir, file);
+  try {
+    writeFileSync(full, bytes);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    mkdirSync(path.dirname(full), { recursive: true });
+    writeFileSync(full, bytes);
+  }
+  return { bytes: bytes.length, changed: true };
+}

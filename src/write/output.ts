@@ -1,0 +1,145 @@
+// Output folder → disk, all or nothing. A full build writes into a staging folder that replaces the
+// output in one rename. An incremental build writes its few changed files into a patch folder and
+// commits them through a journal, so a build killed at any moment is completed by the next one; a
+// failed build never touches the output at all.
+
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { outputPath } from "./files.js";
+
+/** A path next to the output folder: `/site/dist` + `lock` → `/site/.dist.lock`. */
+export function besideOutput(out: string, tag: string): string {
+  return path.join(path.dirname(out), `.${path.basename(out)}.${tag}`);
+}
+
+/** A commit that was under way; written before the first change to the output, removed after the last. */
+type Journal = { readonly kind: "swap"; readonly staging: string; readonly old: string } | { readonly kind: "patch"; readonly patch: string; readonly written: string[]; readonly deleted: string[] };
+
+function writeJournal(out: string, journal: Journal): void {
+  const file = besideOutput(out, "journal");
+  const temp = `${file}.tmp`;
+  writeFileSync(temp, JSON.stringify(journal));
+  const fd = openSync(temp, "r");
+  fsyncSync(fd);
+  closeSync(fd);
+  renameSync(temp, file);
+}
+
+/**
+ * Finishes a commit a killed build left half done (every step is safe to repeat), then removes the
+ * staging and patch folders of dead builds. Call with the lock held. Returns notes for the summary.
+ */
+export function recoverOutput(out: string): string[] {
+  const notes: string[] = [];
+  const file = besideOutput(out, "journal");
+  if (existsSync(file)) {
+    let journal: Journal | undefined;
+    try {
+      journal = JSON.parse(readFileSync(file, "utf8")) as Journal;
+    } catch {
+      journal = undefined;
+    }
+    if (journal?.kind === "swap") {
+      if (!existsSync(out) && existsSync(journal.staging)) renameSync(journal.staging, out);
+      rmSync(journal.old, { recursive: true, force: true });
+      notes.push("completed the output swap of an interrupted build");
+    } else if (journal?.kind === "patch") {
+      applyPatch(out, journal.patch, journal.written, journal.deleted);
+      notes.push("completed the commit of an interrupted build");
+    }
+    rmSync(file, { force: true });
+  }
+  const prefix = `.${path.basename(out)}.`;
+  for (const name of safeList(path.dirname(out))) {
+    if (name.startsWith(prefix) && /\.(staging|patch|old)-\d+$/.test(name)) {
+      rmSync(path.join(path.dirname(out), name), { recursive: true, force: true });
+    }
+  }
+  return notes;
+}
+
+function safeList(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+/** A fresh, empty folder beside the output for this build to write into. */
+export function createWorkFolder(out: string, kind: "staging" | "patch"): string {
+  const dir = besideOutput(out, `${kind}-${process.pid}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** Creates every folder the files need, once each, parents first. */
+export function createFolders(root: string, files: Iterable<string>): void {
+  const dirs = new Set<string>();
+  for (const file of files) {
+    for (let dir = path.posix.dirname(file); dir !== "." && !dirs.has(dir); dir = path.posix.dirname(dir)) dirs.add(dir);
+  }
+  for (const dir of [...dirs].sort((a, b) => a.length - b.length)) mkdirSync(outputPath(root, dir), { recursive: true });
+}
+
+/** Replaces the output folder with a complete staging folder. */
+export function commitStaging(out: string, staging: string): void {
+  const old = besideOutput(out, `old-${process.pid}`);
+  writeJournal(out, { kind: "swap", staging, old });
+  if (existsSync(out)) renameSync(out, old);
+  mkdirSync(path.dirname(out), { recursive: true });
+  renameSync(staging, out);
+  rmSync(besideOutput(out, "journal"), { force: true });
+  rmSync(old, { recursive: true, force: true });
+}
+
+/** Moves written files from the patch folder into the output and deletes files that no longer belong. */
+export function commitPatch(out: string, patch: string, written: string[], deleted: string[]): void {
+  if (written.length === 0 && deleted.length === 0) {
+    rmSync(patch, { recursive: true, force: true });
+    return;
+  }
+  writeJournal(out, { kind: "patch", patch, written, deleted });
+  applyPatch(out, patch, written, deleted);
+  rmSync(besideOutput(out, "journal"), { force: true });
+}
+
+function applyPatch(out: string, patch: string, written: readonly string[], deleted: readonly string[]): void {
+  for (const file of written) {
+    const from = path.join(patch, file);
+    if (!existsSync(from)) continue; // moved already, before an interruption
+    const to = outputPath(out, file);
+    mkdirSync(path.dirname(to), { recursive: true });
+    try {
+      renameSync(from, to); // atomic replacement of a file
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== "EISDIR" && code !== "ENOTEMPTY" && code !== "ENOTDIR" && code !== "EEXIST") throw error;
+      rmSync(to, { recursive: true, force: true }); // a folder (the search index) replaced whole
+      renameSync(from, to);
+    }
+  }
+  for (const file of deleted) {
+    const target = outputPath(out, file);
+    rmSync(target, { recursive: true, force: true });
+    removeEmptyParents(out, path.dirname(target));
+  }
+  rmSync(patch, { recursive: true, force: true });
+}
+
+function removeEmptyParents(out: string, dir: string): void {
+  for (let current = dir; current.startsWith(out + path.sep); current = path.dirname(current)) {
+    try {
+      if (readdirSync(current).length > 0) return;
+      rmdirSync(current);
+    } catch {
+      return;
+    }
+  }
+}
+
+/** Throws the build's work away; the output is untouched. */
+export function discardWorkFolder(dir: string | undefined): void {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+}
