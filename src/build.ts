@@ -21,9 +21,9 @@ import { renderRoutes } from "./stages/render.js";
 import type { BuildOptions, BuildSummary, SiteConfig, SitePaths } from "./types.js";
 import { codeFingerprint, VERSION } from "./version.js";
 import { Pool } from "./workers/pool.js";
-import type { ParseJob, RenderTarget, WorkerSetup } from "./workers/tasks.js";
+import type { RenderTarget, WorkerSetup } from "./workers/tasks.js";
 import { acquireLock } from "./write/lock.js";
-import { commitPatch, commitStaging, createFolders, createWorkFolder, discardWorkFolder, recoverOutput, besideOutput } from "./write/output.js";
+import { commitPatch, commitStaging, createWorkFolder, discardWorkFolder, recoverOutput, besideOutput } from "./write/output.js";
 import { copyPublicFiles, listPublicFiles } from "./write/public.js";
 import { summarize } from "./summary.js";
 
@@ -107,28 +107,25 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
     const output = planOutput(plan.routes, signatures, listPublicFiles(paths.public), usable);
 
     workDir = createWorkFolder(paths.out, output.mode === "full" ? "staging" : "patch");
-    if (output.mode === "full") createFolders(workDir, output.render.map((route) => route.file));
     const currentDir = output.mode === "patch" ? paths.out : undefined;
-    target = { siteView: view as unknown as Record<string, unknown>, outDir: workDir, currentDir };
-    for (const pool of Object.values(pools)) await pool?.target(target);
+    const pathOf = new Map(sources.files.map((file) => [file.id, file.path]));
+    target = { site, siteView: view, paths: site.posts.map((entry) => pathOf.get(entry.post.id)!), outDir: workDir, currentDir };
 
-    const files = new Map<string, ParseJob>(sources.files.map((f) => [f.id, { id: f.id, path: f.path, display: f.display, inDrafts: f.inDrafts }]));
-    const rendered = await clock.timeAsync("render", () =>
-      renderRoutes({
+    const rendered = await clock.timeAsync("render", async () => {
+      for (const pool of Object.values(pools)) await pool?.target(target!);
+      return renderRoutes({
         site,
         siteView: view,
         routes: plan.routes,
         render: output.render,
         pool: poolFor,
-        lanes: parsed.lanes,
-        files,
         workDir: workDir!,
         currentDir,
         now: options.now ?? Date.now(),
         generator: `broadsheet ${VERSION}`,
         onProgress: options.onProgress,
-      }),
-    );
+      });
+    });
     skipped.push(...rendered.problems);
 
     const counts = clock.time("write", () => {

@@ -137,7 +137,8 @@ export interface Post {
   readonly fileTitle: string;
   readonly inDrafts: boolean;
   readonly excerpt: string;
-  readonly stats: TextStats;
+  /** Where the body starts in the file's decoded text: the render pass reads the body from there. */
+  readonly bodyStart: number;
   readonly problems: readonly Problem[];
 }
 

@@ -68,13 +68,14 @@ function checkFields(t: LocalTime, value: string): void {
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
-const offsetCache = new Map<string, number>();
+const offsetCaches = new Map<string, Map<number, number>>();
 
 /** The zone's offset from UTC in minutes at an instant (cached by hour: zones change on the hour or half hour at most). */
 export function zoneOffset(timezone: string, ms: number): number {
   const bucket = Math.floor(ms / 1_800_000);
-  const key = `${timezone}|${bucket}`;
-  const cached = offsetCache.get(key);
+  let cache = offsetCaches.get(timezone);
+  if (!cache) offsetCaches.set(timezone, (cache = new Map()));
+  const cached = cache.get(bucket);
   if (cached !== undefined) return cached;
   let format = formatters.get(timezone);
   if (!format) {
@@ -95,8 +96,8 @@ export function zoneOffset(timezone: string, ms: number): number {
   for (const part of format.formatToParts(at)) if (part.type !== "literal") parts[part.type] = Number(part.value);
   const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
   const offset = Math.round((asUtc - at) / 60_000);
-  if (offsetCache.size > 100_000) offsetCache.clear();
-  offsetCache.set(key, offset);
+  if (cache.size > 1_000_000) cache.clear();
+  cache.set(bucket, offset);
   return offset;
 }
 

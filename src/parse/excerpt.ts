@@ -28,27 +28,67 @@ export function htmlToText(html: string): string {
 }
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+// Characters that can make one visible character out of several code units.
+const CLUSTERING = /[\uD800-\uDFFF\u0300-\u036F\u1AB0-\u1AFF\u1DC0-\u1DFF\u200C\u200D\u20D0-\u20FF\uFE00-\uFE0F\uFE20-\uFE2F\u0900-\u0DFF\u0E30-\u0E4E\u1100-\u11FF]/;
 
 /** The first `length` characters (grapheme clusters: never half an emoji) of the text, with `…` when cut. */
 export function truncate(text: string, length: number): string {
   if (text.length <= length) return text;
+  const head = text.slice(0, length + 1);
+  // Most text is one code unit per character: a plain cut is exact and far cheaper than segmenting.
+  if (!CLUSTERING.test(head)) return `${text.slice(0, length).trimEnd()}…`;
   let result = "";
   let count = 0;
-  for (const { segment } of segmenter.segment(text)) {
+  // Segment a bounded prefix; a grapheme is rarely longer than a few code units.
+  for (const { segment } of segmenter.segment(text.slice(0, length * 8 + 64))) {
     if (count === length) return `${result.trimEnd()}…`;
     result += segment;
     count++;
   }
-  return result;
+  return count === length && result.length < text.length ? `${result.trimEnd()}…` : result;
 }
 
-const HAN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
-const LATIN_WORD = /[\p{Script=Latin}\p{N}]+(?:['’-][\p{Script=Latin}\p{N}]+)*/gu;
+/** True for code units of CJK ideographs, kana and hangul (surrogate pairs of the supplementary ideograph planes count once). */
+function isCjk(code: number): boolean {
+  return (
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0x3400 && code <= 0x4dbf) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0x3040 && code <= 0x30ff) ||
+    (code >= 0xac00 && code <= 0xd7af) ||
+    (code >= 0xd840 && code <= 0xd87f) // high surrogates of planes 2-3 (CJK extensions)
+  );
+}
 
-/** Characters of CJK text, words of Latin text, and reading minutes at 400 characters or 200 words a minute. */
-export function textStats(text: string): TextStats {
-  const chars = text.match(HAN)?.length ?? 0;
-  const words = text.replace(HAN, " ").match(LATIN_WORD)?.length ?? 0;
+const isWordUnit = (code: number): boolean => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7);
+
+/**
+ * Characters of CJK text, words of Latin text, and reading minutes at 400 characters or 200 words a
+ * minute. One pass, no allocation; with `html`, tags are skipped and an entity counts as a separator.
+ */
+export function textStats(text: string, html = false): TextStats {
+  let chars = 0;
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (html && (code === 60 || code === 38)) {
+      // Skip a tag (to its `>`) or an entity (to its `;`, if close).
+      const end = text.indexOf(code === 60 ? ">" : ";", i);
+      if (end > i && (code === 60 || end - i < 12)) {
+        i = end;
+        inWord = false;
+        continue;
+      }
+    }
+    if (isCjk(code)) {
+      chars++;
+      inWord = false;
+    } else if (isWordUnit(code) || (inWord && (code === 39 || code === 0x2019 || code === 45) && isWordUnit(text.charCodeAt(i + 1)))) {
+      if (!inWord) words++;
+      inWord = true;
+    } else inWord = false;
+  }
   return { chars, words, minutes: Math.max(1, Math.ceil(chars / 400 + words / 200)) };
 }
 

@@ -3,11 +3,12 @@
 
 import { createHash } from "node:crypto";
 import path from "node:path";
-import { BuildError, type Problem } from "../errors.js";
+import { BuildError } from "../errors.js";
 import type { Post } from "../types.js";
 import { DateError, fileNameDate, parseDate } from "./dates.js";
-import { htmlToText, MORE, textStats, truncate } from "./excerpt.js";
+import { htmlToText, MORE, truncate } from "./excerpt.js";
 import { splitFrontMatter } from "./front-matter.js";
+import { leadingHtmlBlock } from "./html-block.js";
 import { createMarkdown } from "./markdown.js";
 import { readMeta } from "./meta.js";
 
@@ -29,16 +30,26 @@ export interface PostFile {
   readonly inDrafts: boolean;
 }
 
-/** A parsed post and its body's HTML (kept apart: listings never need the HTML). */
-export interface ParsedPost {
-  readonly post: Post;
-  readonly html: string;
+/** Parsing for one site's settings: a post's metadata, and (later, when its page is written) its body. */
+export interface PostParser {
+  /** Reads a post's front matter, date and excerpt. Throws BuildError. */
+  readonly parse: (file: PostFile, bytes: Uint8Array) => Post;
+  /** The post's body as HTML, from the same file's bytes. */
+  readonly body: (post: Post, bytes: Uint8Array) => string;
 }
 
 /** Makes a parser for one site's settings (the markdown renderer is built once). */
-export function createPostParser(settings: ParseSettings): (file: PostFile, bytes: Uint8Array) => ParsedPost {
+export function createPostParser(settings: ParseSettings): PostParser {
   const render = createMarkdown(settings);
-  return (file, bytes) => parsePost(file, bytes, settings, render);
+  return {
+    parse: (file, bytes) => parsePost(file, bytes, settings, render),
+    body(post, bytes) {
+      const text = normalizedText(bytes, post.source, settings.encoding);
+      // The file changed since it was parsed (a scraper still writing): find its body again.
+      const start = hashBytes(bytes) === post.hash ? post.bodyStart : text.length - splitFrontMatter(text, post.source).body.length;
+      return render(text.slice(start));
+    },
+  };
 }
 
 /** Content hash of a file's bytes: what the cache and page signatures key on. */
@@ -46,8 +57,12 @@ export function hashBytes(bytes: Uint8Array): string {
   return createHash("sha1").update(bytes).digest("base64url").slice(0, 22);
 }
 
-function parsePost(file: PostFile, bytes: Uint8Array, settings: ParseSettings, render: (source: string) => string): ParsedPost {
-  const text = decode(bytes, file.display, settings.encoding).replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+function normalizedText(bytes: Uint8Array, file: string, encoding: string): string {
+  return decode(bytes, file, encoding).replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+}
+
+function parsePost(file: PostFile, bytes: Uint8Array, settings: ParseSettings, render: (source: string) => string): Post {
+  const text = normalizedText(bytes, file.display, settings.encoding);
   if (text.trim() === "") {
     throw new BuildError({ code: "empty", file: file.display, message: "file is empty", hint: "write front matter and a body, or delete the file" });
   }
@@ -65,11 +80,7 @@ function parsePost(file: PostFile, bytes: Uint8Array, settings: ParseSettings, r
   const fileTitle = named ? named.title : base;
   const { meta, problems } = readMeta(split.data, { file: file.display, keyLines: split.keyLines, fallbackTitle: fileTitle });
   const { date, urlDate } = postDate(split.data.date, named?.date, file, split.keyLines.date, settings);
-  const html = render(split.body);
-  const excerptHtml = html.includes(MORE) ? html.slice(0, html.indexOf(MORE)) : html;
-  const bodyText = htmlToText(html);
-  const excerpt = meta.excerpt ?? meta.description ?? truncate(html.includes(MORE) ? htmlToText(excerptHtml) : bodyText, settings.excerptLength);
-  const post: Post = {
+  return {
     id: file.id,
     source: file.display,
     hash: hashBytes(bytes),
@@ -78,11 +89,39 @@ function parsePost(file: PostFile, bytes: Uint8Array, settings: ParseSettings, r
     urlDate,
     fileTitle,
     inDrafts: file.inDrafts,
-    excerpt,
-    stats: textStats(bodyText),
+    excerpt: meta.excerpt ?? meta.description ?? excerptOf(split.body, settings.excerptLength, render),
+    bodyStart: text.length - split.body.length,
     problems,
   };
-  return { post, html };
+}
+
+// A reference-style link definition: only the whole document tells what `[text][ref]` renders as.
+const REFERENCE_DEFINITION = /^ {0,3}\[[^\]]+\]:/m;
+
+/**
+ * The excerpt: the text before `<!--more-->`, else the body's first characters. Only what the
+ * excerpt needs is rendered: a leading raw HTML block is its own output, and otherwise a prefix
+ * cut at a blank line (a block boundary, where markdown's output is the same as the whole
+ * document's), unless reference links make the whole document matter.
+ */
+function excerptOf(body: string, length: number, render: (source: string) => string): string {
+  const more = body.indexOf(MORE);
+  if (more >= 0) return truncate(htmlToText(render(body.slice(0, more))), length);
+  const block = leadingHtmlBlock(body);
+  if (block !== undefined) {
+    const text = htmlToText(block);
+    if (text.length > length) return truncate(text, length);
+  }
+
+  if (!REFERENCE_DEFINITION.test(body)) {
+    for (let want = length; want < body.length; want *= 4) {
+      const cut = body.indexOf("\n\n", want);
+      if (cut < 0) break;
+      const text = htmlToText(render(body.slice(0, cut)));
+      if (text.length > length) return truncate(text, length);
+    }
+  }
+  return truncate(htmlToText(render(body)), length);
 }
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
@@ -155,5 +194,3 @@ function postDate(raw: unknown, named: string | undefined, file: PostFile, line:
   );
 }
 
-/** Problems a parsed post carries, plus the error that stopped it: what the summary reports. */
-export type ParseOutcome = { readonly ok: true; readonly parsed: ParsedPost } | { readonly ok: false; readonly problem: Problem };

@@ -5,14 +5,7 @@ import type { ListSource, Pager, Route } from "../routes/types.js";
 import { FIXED_URLS, feedUrl } from "../routes/urls.js";
 import type { Link, Site, SiteConfig, SitePost, Term } from "../types.js";
 import { absoluteUrl, dateView, href, periodTitle, type DateView } from "./format.js";
-
-/** A term as templates show it. */
-export interface TermView {
-  readonly title: string;
-  readonly name: string;
-  readonly slug: string;
-  readonly url: string;
-}
+import { siteLinks, type FeedLink, type TermView } from "./links.js";
 
 /** A post in a listing. */
 export interface ItemView {
@@ -80,21 +73,19 @@ export function siteView(site: Site, generator: string): SiteView {
 
 export const termView = (config: SiteConfig, term: Term): TermView => ({ title: term.title, name: term.name, slug: term.slug, url: href(config, term.url) });
 
-const link = (site: Site, index: number | undefined): Link | null => {
-  if (index === undefined) return null;
-  const target = site.posts[index]!;
-  return { title: target.post.meta.title, url: href(site.config, target.url) };
-};
+const link = (site: Site, index: number | undefined): Link | null =>
+  index === undefined ? null : { title: site.posts[index]!.post.meta.title, url: siteLinks(site).postHref[index]! };
 
 /** A post as a listing shows it. */
 export function itemView(site: Site, index: number): ItemView {
-  const { post, url, categories } = site.posts[index]!;
+  const { post, categories } = site.posts[index]!;
+  const links = siteLinks(site);
   return {
     title: post.meta.title,
-    url: href(site.config, url),
-    date: dateView(post.date, site.config.timezone),
+    url: links.postHref[index]!,
+    date: links.postDate[index]!,
     excerpt: post.excerpt,
-    categories: categories.map((t) => termView(site.config, site.categories[t]!)),
+    categories: categories.map((t) => links.categories[t]!),
   };
 }
 
@@ -103,7 +94,7 @@ interface PageBase {
   readonly description: string;
   readonly url: string;
   readonly type?: "article" | "website";
-  readonly alternates?: readonly { type: string; title: string; url: string }[];
+  readonly alternates?: readonly FeedLink[];
   readonly breadcrumbs?: readonly Link[];
   readonly pager?: Pager;
   readonly noindex?: boolean;
@@ -126,12 +117,6 @@ function pageView(site: Site, kind: string, base: PageBase): Record<string, unkn
     noindex: base.noindex ?? false,
   };
 }
-
-const feedAlternates = (site: Site, title: string, scope: Parameters<typeof feedUrl>[1], slug = ""): { type: string; title: string; url: string }[] => [
-  { type: "application/atom+xml", title: `${title} (Atom)`, url: href(site.config, feedUrl("atom", scope, slug)) },
-  { type: "application/rss+xml", title: `${title} (RSS)`, url: href(site.config, feedUrl("rss", scope, slug)) },
-  { type: "application/feed+json", title: `${title} (JSON Feed)`, url: href(site.config, feedUrl("json", scope, slug)) },
-];
 
 /** The template a route is rendered with (undefined: generated in code, not a template). */
 export function templateFor(route: Route): string | undefined {
@@ -171,17 +156,14 @@ export function pageContext(site: Site, siteData: SiteView, route: Route): PageC
   }
 }
 
-function siteFeeds(site: Site): { type: string; title: string; url: string }[] {
-  return feedAlternates(site, site.config.title, { kind: "site" });
-}
-
 function postContext(site: Site, siteData: SiteView, index: number): PageContext {
   const { config } = site;
   const entry: SitePost = site.posts[index]!;
   const { post } = entry;
-  const categories = entry.categories.map((t) => termView(config, site.categories[t]!));
-  const tags = entry.tags.map((t) => termView(config, site.tags[t]!));
-  const date = dateView(post.date, config.timezone);
+  const links = siteLinks(site);
+  const categories = entry.categories.map((t) => links.categories[t]!);
+  const tags = entry.tags.map((t) => links.tags[t]!);
+  const date = links.postDate[index]!;
   const first = entry.categories[0] === undefined ? undefined : site.categories[entry.categories[0]]!;
   const canonical = absoluteUrl(config, entry.url);
   const schema = {
@@ -199,7 +181,7 @@ function postContext(site: Site, siteData: SiteView, index: number): PageContext
     publisher: { "@type": "Organization", name: config.title, url: absoluteUrl(config, "/") },
     ...(config.author ? { author: { "@type": "Person", name: config.author } } : {}),
   };
-  const alternates = first ? [...siteFeeds(site), ...feedAlternates(site, first.title, { kind: "category", term: entry.categories[0]! }, first.slug)] : siteFeeds(site);
+  const alternates = first ? [...links.siteFeeds, ...links.termFeeds("category", entry.categories[0]!)] : links.siteFeeds;
   return {
     page: pageView(site, "post", {
       title: post.meta.title,
@@ -217,13 +199,12 @@ function postContext(site: Site, siteData: SiteView, index: number): PageContext
       tags,
       category: first ? termView(config, first) : null,
       excerpt: post.excerpt,
-      stats: post.stats,
       extra: post.meta.extra,
       older: link(site, entry.older),
       newer: link(site, entry.newer),
       olderInCategory: link(site, entry.olderInCategory),
       newerInCategory: link(site, entry.newerInCategory),
-      related: entry.related.map((r) => ({ ...link(site, r)!, date: dateView(site.posts[r]!.post.date, config.timezone) })),
+      related: entry.related.map((r) => ({ ...link(site, r)!, date: links.postDate[r]! })),
       schema,
     },
   };
@@ -231,6 +212,7 @@ function postContext(site: Site, siteData: SiteView, index: number): PageContext
 
 function listContext(site: Site, siteData: SiteView, url: string, source: ListSource, pager: Pager, items: readonly number[]): PageContext {
   const { config } = site;
+  const links = siteLinks(site);
   const pagerView = {
     page: pager.page,
     pages: pager.pages,
@@ -244,10 +226,10 @@ function listContext(site: Site, siteData: SiteView, url: string, source: ListSo
   let base: PageBase;
   if (source.kind === "home") {
     list = { kind: "home", title: config.title, description: config.description, term: null, period: null };
-    base = { title: pager.page > 1 ? `最新${pageSuffix}` : "", description: config.description, url, pager, alternates: siteFeeds(site) };
+    base = { title: pager.page > 1 ? `最新${pageSuffix}` : "", description: config.description, url, pager, alternates: links.siteFeeds };
   } else if ("term" in source) {
     const term = (source.kind === "category" ? site.categories : site.tags)[source.term]!;
-    const feeds = source.kind === "category" || config.feeds.tags ? feedAlternates(site, term.title, { kind: source.kind, term: source.term }, term.slug) : [];
+    const feeds = source.kind === "category" || config.feeds.tags ? links.termFeeds(source.kind, source.term) : [];
     list = {
       kind: source.kind,
       title: term.title,
@@ -261,7 +243,7 @@ function listContext(site: Site, siteData: SiteView, url: string, source: ListSo
       description: term.description ?? `${config.title}: ${term.title}`,
       url,
       pager,
-      alternates: [...siteFeeds(site), ...feeds],
+      alternates: [...links.siteFeeds, ...feeds],
       breadcrumbs: [
         { title: config.title, url: href(config, "/") },
         { title: source.kind === "category" ? "分类" : "标签", url: index },
@@ -287,7 +269,7 @@ function listContext(site: Site, siteData: SiteView, url: string, source: ListSo
       description: `${config.title}: ${title}`,
       url,
       pager,
-      alternates: siteFeeds(site),
+      alternates: links.siteFeeds,
       breadcrumbs: [
         { title: config.title, url: href(config, "/") },
         { title: "归档", url: siteData.links.archive },
@@ -307,7 +289,7 @@ function termsContext(site: Site, siteData: SiteView, taxonomy: "category" | "ta
     ...termView(config, term),
     description: term.description ?? "",
     count: term.posts.length,
-    newest: term.posts.length ? dateView(site.posts[term.posts[0]!]!.post.date, config.timezone) : null,
+    newest: term.posts.length ? siteLinks(site).postDate[term.posts[0]!]! : null,
   }));
   const title = taxonomy === "category" ? "全部分类" : "全部标签";
   return {

@@ -5,6 +5,7 @@ import nunjucks from "nunjucks";
 import { BuildError } from "../errors.js";
 import type { SiteConfig } from "../types.js";
 import { scriptJson } from "./escape.js";
+import "./nunjucks-frame.js";
 import { absoluteUrl, href } from "./format.js";
 import type { TemplateSet } from "./templates.js";
 

@@ -4,8 +4,9 @@
 
 import type { FeedFormat } from "../routes/types.js";
 import { localTime } from "../parse/dates.js";
+import type { Site } from "../types.js";
 import { stripControls, xmlEscape } from "./escape.js";
-import type { DateView } from "./format.js";
+import { absoluteUrl, dateView, type DateView } from "./format.js";
 
 /** One post as feeds show it. URLs are absolute. */
 export interface FeedEntry {
@@ -32,6 +33,21 @@ export interface FeedHeader {
   readonly author: string;
   readonly generator: string;
   readonly timezone: string;
+}
+
+/** A post as feeds show it, without its HTML. */
+export function feedEntryData(site: Site, index: number): Omit<FeedEntry, "html"> {
+  const { config } = site;
+  const entry = site.posts[index]!;
+  return {
+    title: entry.post.meta.title,
+    url: absoluteUrl(config, entry.url),
+    date: dateView(entry.post.date, config.timezone),
+    ms: entry.post.date,
+    categories: entry.categories.map((t) => ({ title: site.categories[t]!.title, url: absoluteUrl(config, site.categories[t]!.url) })),
+    tags: entry.tags.map((t) => site.tags[t]!.title),
+    summary: entry.post.excerpt,
+  };
 }
 
 /** Makes root-relative links in a post's HTML absolute: feed readers show it away from the site. */

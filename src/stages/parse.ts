@@ -7,11 +7,10 @@ import type { Post, SourceFile } from "../types.js";
 import type { Pool } from "../workers/pool.js";
 import type { ParseJob } from "../workers/tasks.js";
 
-/** Parsed posts in source order, the files that failed, and which pool lane holds each new post's HTML. */
+/** Parsed posts in source order, the files that failed, and how many files were read. */
 export interface ParseStageResult {
   readonly posts: Post[];
   readonly failed: Problem[];
-  readonly lanes: Map<string, number>;
   readonly parsed: number;
 }
 
@@ -30,11 +29,9 @@ export async function parseSources(files: readonly SourceFile[], cache: CacheSta
     }
   });
   const failed: Problem[] = [];
-  let lanes = new Map<string, number>();
   if (jobs.length) {
-    const output = await (await pool(jobs.length)).parse(jobs);
-    lanes = output.lanes;
-    output.results.forEach((result, i) => {
+    const results = await (await pool(jobs.length)).parse(jobs);
+    results.forEach((result, i) => {
       const file = files[at[i]!]!;
       if (result.ok) {
         posts[at[i]!] = result.post;
@@ -47,5 +44,5 @@ export async function parseSources(files: readonly SourceFile[], cache: CacheSta
   }
   const present = new Set(files.map((file) => file.id));
   for (const id of cache.posts.keys()) if (!present.has(id)) cache.posts.delete(id);
-  return { posts: posts.filter((post): post is Post => post !== undefined), failed, lanes, parsed: jobs.length };
+  return { posts: posts.filter((post): post is Post => post !== undefined), failed, parsed: jobs.length };
 }

@@ -6,10 +6,11 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { BuildError } from "../errors.js";
 import type { Request, Response } from "./protocol.js";
-import { clearState, createState, parseFiles, renderFiles, type ParseJob, type ParseResult, type RenderJob, type RenderResult, type RenderTarget, type WorkerSetup, type WorkerState } from "./tasks.js";
+import { appendPosts, clearState, setTarget, createState, parseFiles, renderFiles, type ParseJob, type ParseResult, type RenderJob, type RenderResult, type RenderTarget, type WorkerSetup, type WorkerState } from "./tasks.js";
 
 const PARSE_BATCH = 128;
 const RENDER_BATCH = 64;
+const SITE_CHUNK = 20_000;
 
 /** One thread's way of running tasks (a worker, or inline). */
 interface Lane {
@@ -25,6 +26,7 @@ function workerScript(): string {
 }
 
 class ThreadLane implements Lane {
+  // A larger young generation: rendering makes many short-lived strings, and scavenges dominated.
   private readonly worker = new Worker(workerScript());
   private readonly waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
   private next = 0;
@@ -72,7 +74,10 @@ class InlineLane implements Lane {
         this.state = createState(request.setup);
         return null;
       case "target":
-        this.state!.target = request.target;
+        setTarget(this.state!, request.target);
+        return null;
+      case "posts":
+        appendPosts(this.state!, request.posts, request.paths);
         return null;
       case "parse":
         return parseFiles(this.state!, request.jobs);
@@ -86,12 +91,6 @@ class InlineLane implements Lane {
   async close(): Promise<void> {
     this.state = undefined;
   }
-}
-
-/** Parse results in job order, and which lane parsed each post. */
-export interface ParseOutput {
-  readonly results: ParseResult[];
-  readonly lanes: Map<string, number>;
 }
 
 /** Worker threads (or one inline lane) that parse and render. */
@@ -110,45 +109,38 @@ export class Pool {
     await Promise.all(this.lanes.map((lane) => lane.run({ type: "setup", setup })));
   }
 
+  /** Sends the site to render; threads get the posts in parts, so no single message is huge. */
   async target(target: RenderTarget): Promise<void> {
-    await Promise.all(this.lanes.map((lane) => lane.run({ type: "target", target })));
-  }
-
-  async parse(jobs: readonly ParseJob[]): Promise<ParseOutput> {
-    const results: ParseResult[] = new Array(jobs.length);
-    const lanes = new Map<string, number>();
-    const batches = chunk(jobs.map((job, index) => ({ job, index })), PARSE_BATCH);
-    await this.drain([batches], async (batch, lane) => {
-      const out = (await this.lanes[lane]!.run({ type: "parse", jobs: batch.map((b) => b.job) })) as ParseResult[];
-      batch.forEach((b, i) => {
-        results[b.index] = out[i]!;
-        lanes.set(b.job.id, lane);
-      });
-    });
-    return { results, lanes };
-  }
-
-  /**
-   * Renders items; `laneOf` names the lane that should take an item (the one holding its post's HTML).
-   * Jobs are prepared a batch at a time, just before sending, so this thread builds contexts while
-   * the workers render.
-   */
-  async render<T>(items: readonly T[], prepare: (item: T) => RenderJob, laneOf: (item: T) => number | undefined, onDone?: (count: number) => void): Promise<RenderResult[]> {
-    const own: T[][] = this.lanes.map(() => []);
-    const shared: T[] = [];
-    for (const item of items) {
-      const lane = laneOf(item);
-      if (lane !== undefined && lane < this.lanes.length) own[lane]!.push(item);
-      else shared.push(item);
+    if (this.lanes[0] instanceof InlineLane) {
+      await this.lanes[0].run({ type: "target", target });
+      return;
     }
-    const results: RenderResult[] = [];
-    const queues = [...own.map((list) => chunk(list, RENDER_BATCH)), chunk(shared, RENDER_BATCH)];
-    await this.drain(queues, async (batch, lane) => {
-      const out = (await this.lanes[lane]!.run({ type: "render", jobs: batch.map(prepare) })) as RenderResult[];
-      for (const result of out) results.push(result);
-      onDone?.(out.length);
+    const skeleton: RenderTarget = { ...target, site: { ...target.site, posts: [] }, paths: [] };
+    await Promise.all(
+      this.lanes.map(async (lane) => {
+        await lane.run({ type: "target", target: skeleton });
+        for (let i = 0; i < target.site.posts.length; i += SITE_CHUNK) {
+          await lane.run({ type: "posts", posts: target.site.posts.slice(i, i + SITE_CHUNK), paths: target.paths.slice(i, i + SITE_CHUNK) });
+        }
+      }),
+    );
+  }
+
+  /** Parses posts; results in job order. */
+  async parse(jobs: readonly ParseJob[]): Promise<ParseResult[]> {
+    const results: ParseResult[] = new Array(jobs.length);
+    await this.drain(chunk(jobs.map((job, index) => ({ job, index })), PARSE_BATCH), async (batch, lane) => {
+      const out = (await this.lanes[lane]!.run({ type: "parse", jobs: batch.map((b) => b.job) })) as ParseResult[];
+      batch.forEach((b, i) => (results[b.index] = out[i]!));
     });
     return results;
+  }
+
+  /** Renders jobs, handing each finished batch's results to `onDone` as it arrives. */
+  async render(jobs: readonly RenderJob[], onDone: (results: RenderResult[]) => void): Promise<void> {
+    await this.drain(chunk(jobs, RENDER_BATCH), async (batch, lane) => {
+      onDone((await this.lanes[lane]!.run({ type: "render", jobs: batch })) as RenderResult[]);
+    });
   }
 
   async clear(): Promise<void> {
@@ -159,24 +151,12 @@ export class Pool {
     await Promise.all(this.lanes.map((lane) => lane.close()));
   }
 
-  /**
-   * Runs batches until every queue is empty. Queue i < lanes is lane i's own; the last queue (or the
-   * only one) is shared. A lane takes from its own queue first, then the shared one, then helps others.
-   */
-  private async drain<T>(queues: T[][][], run: (batch: T[], lane: number) => Promise<void>): Promise<void> {
-    const sharedQueue = queues.length > this.lanes.length ? queues[queues.length - 1]! : queues.length === 1 ? queues[0]! : [];
-    const ownQueue = (lane: number): T[][] => (queues.length > this.lanes.length ? queues[lane]! : []);
-    const take = (lane: number): T[] | undefined => {
-      const mine = ownQueue(lane);
-      if (mine.length) return mine.shift();
-      if (sharedQueue.length) return sharedQueue.shift();
-      // Help a busier lane: its HTML is not here, so the post is parsed again, which beats waiting.
-      const busiest = queues.slice(0, this.lanes.length).reduce<T[][] | undefined>((best, q) => (q.length > (best?.length ?? 0) ? q : best), undefined);
-      return busiest?.length ? busiest.pop() : undefined;
-    };
+  /** Runs batches until none is left, each lane taking the next batch as soon as it is free. */
+  private async drain<T>(batches: T[][], run: (batch: T[], lane: number) => Promise<void>): Promise<void> {
+    let next = 0;
     await Promise.all(
       this.lanes.map(async (_, lane) => {
-        for (let batch = take(lane); batch; batch = take(lane)) await run(batch, lane);
+        while (next < batches.length) await run(batches[next++]!, lane);
       }),
     );
   }

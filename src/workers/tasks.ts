@@ -1,16 +1,19 @@
-// The per-post work of a build: parse a post, render a page, write its file, render feed entries.
-// Pure functions of their messages plus this thread's state, so they run the same in a worker
-// thread or inline; the HTML of posts this thread parsed stays here until its pages are rendered.
+// The per-post work of a build, run in worker threads (or inline): parse a post's metadata; render a
+// page and write its file; render a post's body once, for its page and its feed entries together.
+// A body's HTML lives only while its page is rendered: listings never need it.
 
 import { readFileSync } from "node:fs";
 import type nunjucks from "nunjucks";
 import { BuildError, type Problem } from "../errors.js";
-import { createPostParser, type ParseSettings, type PostFile } from "../parse/post.js";
-import { absolutizeHtml, feedEntry, type FeedEntry } from "../render/feeds.js";
+import { textStats } from "../parse/excerpt.js";
+import { createPostParser, type ParseSettings, type PostFile, type PostParser } from "../parse/post.js";
+import { pageContext, templateFor, type SiteView } from "../render/context.js";
 import { createEnvironment, templateError } from "../render/environment.js";
-import type { TemplateSet, TemplateFile } from "../render/templates.js";
-import type { Post, SiteConfig } from "../types.js";
-import { writeOutputFile, type WriteResult } from "../write/files.js";
+import { absolutizeHtml, feedEntry, feedEntryData, type FeedEntry } from "../render/feeds.js";
+import type { TemplateFile, TemplateSet } from "../render/templates.js";
+import type { Route } from "../routes/types.js";
+import type { Post, Site, SiteConfig, SitePost } from "../types.js";
+import { forgetFolders, writeOutputFile, type WriteResult } from "../write/files.js";
 
 /** What every thread is set up with once per build. */
 export interface WorkerSetup {
@@ -20,10 +23,12 @@ export interface WorkerSetup {
   readonly templateHashes: readonly [string, string][];
 }
 
-/** Where and with what site-wide data pages are rendered; set after parsing, without losing kept HTML. */
+/** The site a thread renders: the model and where its pages go. Sent once per build, after parsing. */
 export interface RenderTarget {
-  /** The `site` variable every page receives (sent once rather than with every page). */
-  readonly siteView: Readonly<Record<string, unknown>>;
+  readonly site: Site;
+  readonly siteView: SiteView;
+  /** Each post's file path, by index into site.posts. */
+  readonly paths: readonly string[];
   /** Where files are written, and the folder holding the current output (to skip identical bytes). */
   readonly outDir: string;
   readonly currentDir?: string;
@@ -37,47 +42,57 @@ export interface ParseJob extends PostFile {
 /** The outcome of parsing one file. */
 export type ParseResult = { readonly ok: true; readonly post: Post } | { readonly ok: false; readonly problem: Problem };
 
-/** One output to produce: a templated page, and/or a post's feed entries. */
-export interface RenderJob {
-  readonly file: string;
-  readonly template?: string;
-  readonly context?: Record<string, unknown>;
-  /** The post whose body the page shows or whose entries are wanted. */
-  readonly post?: ParseJob;
-  /** Feed entry data without its HTML; when present, the entries are rendered and returned. */
-  readonly entry?: Omit<FeedEntry, "html">;
-  /** Bytes already rendered (feeds, sitemaps): only written. */
-  readonly text?: string;
+/** One output to produce: a templated page (with the post's feed entries where asked), or only a post's entries. */
+export type RenderJob = { readonly route: Route; readonly entry: boolean } | { readonly entryOf: number };
+
+/** A post's entry in each feed format. */
+export interface FeedEntries {
+  readonly atom: string;
+  readonly rss: string;
+  readonly json: string;
 }
 
 /** What a render job produced. */
 export interface RenderResult {
   readonly file: string;
-  /** Id of the post the job concerned. */
-  readonly post?: string;
+  /** Index of the post the job concerned. */
+  readonly post?: number;
   readonly write?: WriteResult;
-  readonly entries?: { readonly atom: string; readonly rss: string; readonly json: string };
+  readonly entries?: FeedEntries;
   readonly problem?: Problem;
 }
 
 /** A thread's state for one build. */
 export interface WorkerState {
   readonly setup: WorkerSetup;
-  target?: RenderTarget;
-  readonly parsePost: ReturnType<typeof createPostParser>;
+  readonly parser: PostParser;
   readonly env: nunjucks.Environment;
   readonly templates: TemplateSet;
-  readonly html: Map<string, string>;
-  htmlChars: number;
+  target?: RenderTarget;
 }
-
-/** How much post HTML (UTF-16 code units) a thread keeps between parsing and rendering. */
-const HTML_BUDGET = 96 * 1024 * 1024;
 
 /** Sets a thread up for a build. */
 export function createState(setup: WorkerSetup): WorkerState {
   const templates: TemplateSet = { files: new Map(setup.templates.map((t) => [t.name, t])), hashes: new Map(setup.templateHashes) };
-  return { setup, parsePost: createPostParser(setup.parse), env: createEnvironment(templates, setup.config), templates, html: new Map(), htmlChars: 0 };
+  return { setup, parser: createPostParser(setup.parse), env: createEnvironment(templates, setup.config), templates };
+}
+
+/** Sets the site a thread renders next. */
+export function setTarget(state: WorkerState, target: RenderTarget): void {
+  state.target = target;
+  forgetFolders();
+}
+
+/** Adds a chunk of the site's posts sent after the target (large sites are sent in parts). */
+export function appendPosts(state: WorkerState, posts: readonly SitePost[], paths: readonly string[]): void {
+  const target = state.target!;
+  (target.site.posts as SitePost[]).push(...posts);
+  (target.paths as string[]).push(...paths);
+}
+
+/** Forgets the site. */
+export function clearState(state: WorkerState): void {
+  state.target = undefined;
 }
 
 const asProblem = (error: unknown, file: string): Problem => {
@@ -89,64 +104,52 @@ const asProblem = (error: unknown, file: string): Problem => {
   throw error;
 };
 
-/** Parses posts, keeping their HTML for the render phase while within budget. */
+/** Parses posts' metadata. */
 export function parseFiles(state: WorkerState, jobs: readonly ParseJob[]): ParseResult[] {
   return jobs.map((job) => {
     try {
-      const { post, html } = state.parsePost(job, readFileSync(job.path));
-      if (state.htmlChars + html.length <= HTML_BUDGET) {
-        state.html.set(job.id, html);
-        state.htmlChars += html.length;
-      }
-      return { ok: true, post };
+      return { ok: true, post: state.parser.parse(job, readFileSync(job.path)) };
     } catch (error) {
       return { ok: false, problem: asProblem(error, job.display) };
     }
   });
 }
 
-function bodyHtml(state: WorkerState, job: ParseJob): string {
-  const kept = state.html.get(job.id);
-  if (kept !== undefined) return kept;
-  return state.parsePost(job, readFileSync(job.path)).html;
-}
-
-/** Renders and writes pages; returns feed entries where asked. A template error stops the build. */
+/** Renders and writes pages, with the feed entries of posts where asked. A template error stops the build. */
 export function renderFiles(state: WorkerState, jobs: readonly RenderJob[]): RenderResult[] {
-  const { config } = state.setup;
   const target = state.target;
   if (!target) throw new Error("render before target");
+  const { site } = target;
   return jobs.map((job) => {
+    const route = "route" in job ? job.route : undefined;
+    const index = route ? (route.kind === "post" ? route.post : undefined) : (job as { entryOf: number }).entryOf;
+    const file = route?.file ?? "";
     let html: string | undefined;
-    if (job.post) {
+    if (index !== undefined) {
+      const { post } = site.posts[index]!;
       try {
-        html = bodyHtml(state, job.post);
+        html = state.parser.body(post, readFileSync(target.paths[index]!));
       } catch (error) {
-        return { file: job.file, post: job.post.id, problem: asProblem(error, job.post.display) };
+        return { file, post: index, problem: asProblem(error, post.source) };
       }
     }
-    let entries: RenderResult["entries"];
-    if (job.entry && html !== undefined) {
-      const entry: FeedEntry = { ...job.entry, html: absolutizeHtml(html, config.url) };
-      entries = { atom: feedEntry("atom", entry, config.timezone), rss: feedEntry("rss", entry, config.timezone), json: feedEntry("json", entry, config.timezone) };
+    const entries = index !== undefined && (!route || (job as { entry: boolean }).entry) ? renderEntries(site, index, html!) : undefined;
+    if (!route) return { file, post: index, entries };
+    const template = templateFor(route)!;
+    const page: Record<string, unknown> = { ...pageContext(site, target.siteView, route), site: target.siteView };
+    const context = html !== undefined ? { ...page, post: { ...(page.post as object), content: html, stats: textStats(html, true) } } : page;
+    let text: string;
+    try {
+      text = state.env.render(template, context);
+    } catch (error) {
+      throw templateError(error, state.templates, template);
     }
-    let text = job.text;
-    if (job.template && job.context) {
-      const page = { ...job.context, site: target.siteView };
-      const context = html !== undefined ? { ...page, post: { ...(job.context.post as object), content: html } } : page;
-      try {
-        text = state.env.render(job.template, context);
-      } catch (error) {
-        throw templateError(error, state.templates, job.template);
-      }
-    }
-    const write = text === undefined ? undefined : writeOutputFile(target.outDir, job.file, text, target.currentDir);
-    return { file: job.file, post: job.post?.id, write, entries };
+    return { file, post: index, write: writeOutputFile(target.outDir, file, text, target.currentDir), entries };
   });
 }
 
-/** Forgets the HTML kept since parsing. */
-export function clearState(state: WorkerState): void {
-  state.html.clear();
-  state.htmlChars = 0;
+function renderEntries(site: Site, index: number, html: string): FeedEntries {
+  const { config } = site;
+  const entry: FeedEntry = { ...feedEntryData(site, index), html: absolutizeHtml(html, config.url) };
+  return { atom: feedEntry("atom", entry, config.timezone), rss: feedEntry("rss", entry, config.timezone), json: feedEntry("json", entry, config.timezone) };
 }

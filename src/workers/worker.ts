@@ -2,7 +2,7 @@
 
 import { parentPort } from "node:worker_threads";
 import { BuildError } from "../errors.js";
-import { clearState, createState, parseFiles, renderFiles, type WorkerState } from "./tasks.js";
+import { appendPosts, clearState, setTarget, createState, parseFiles, renderFiles, type WorkerState } from "./tasks.js";
 import type { Request, Response } from "./protocol.js";
 
 let state: WorkerState | undefined;
@@ -13,7 +13,10 @@ function handle(request: Request): unknown {
       state = createState(request.setup);
       return null;
     case "target":
-      state!.target = request.target;
+      setTarget(state!, request.target);
+      return null;
+    case "posts":
+      appendPosts(state!, request.posts, request.paths);
       return null;
     case "parse":
       return parseFiles(state!, request.jobs);

@@ -31,6 +31,14 @@ export function sameBytes(dir: string, file: string, bytes: Buffer): boolean {
   }
 }
 
+// Folders this thread has made (or found) in this build: one mkdir per folder, not one per file.
+const madeFolders = new Set<string>();
+
+/** Forgets the folders made so far (a new build writes into a new work folder). */
+export function forgetFolders(): void {
+  madeFolders.clear();
+}
+
 /**
  * Writes `text` to `outDir/file`. With `currentDir` (an incremental build), a file whose bytes are
  * already in the current output is not written at all.
@@ -39,11 +47,18 @@ export function writeOutputFile(outDir: string, file: string, text: string, curr
   const bytes = Buffer.from(text, "utf8");
   if (currentDir && sameBytes(currentDir, file, bytes)) return { bytes: bytes.length, changed: false };
   const full = outputPath(outDir, file);
+  const dir = path.dirname(full);
+  if (!madeFolders.has(dir)) {
+    mkdirSync(dir, { recursive: true });
+    if (madeFolders.size > 100_000) madeFolders.clear();
+    madeFolders.add(dir);
+  }
   try {
     writeFileSync(full, bytes);
   } catch (error) {
+    // The folder was removed since (a new work folder with the same name): make it again.
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-    mkdirSync(path.dirname(full), { recursive: true });
+    mkdirSync(dir, { recursive: true });
     writeFileSync(full, bytes);
   }
   return { bytes: bytes.length, changed: true };

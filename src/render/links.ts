@@ -1,0 +1,72 @@
+// Per-build lookups that many pages share (each post's href and date, each term as shown), computed
+// once per site instead of once per page that links to them.
+
+import type { FeedScope } from "../routes/types.js";
+import { feedUrl } from "../routes/urls.js";
+import type { Site, SiteConfig } from "../types.js";
+import { dateView, href, type DateView } from "./format.js";
+
+/** A term as templates show it. */
+export interface TermView {
+  readonly title: string;
+  readonly name: string;
+  readonly slug: string;
+  readonly url: string;
+}
+
+/** A feed advertised by a page's `<link rel="alternate">`. */
+export interface FeedLink {
+  readonly type: string;
+  readonly title: string;
+  readonly url: string;
+}
+
+/** Shared views of a site's posts and terms, by index. */
+export interface SiteLinks {
+  readonly postHref: readonly string[];
+  readonly postDate: readonly DateView[];
+  readonly categories: readonly TermView[];
+  readonly tags: readonly TermView[];
+  /** The site's own feeds. */
+  readonly siteFeeds: readonly FeedLink[];
+  /** A term's feeds (made on first use). */
+  termFeeds(kind: "category" | "tag", index: number): readonly FeedLink[];
+}
+
+const memo = new WeakMap<Site, SiteLinks>();
+
+function feedLinks(config: SiteConfig, title: string, scope: FeedScope, slug: string): FeedLink[] {
+  return [
+    { type: "application/atom+xml", title: `${title} (Atom)`, url: href(config, feedUrl("atom", scope, slug)) },
+    { type: "application/rss+xml", title: `${title} (RSS)`, url: href(config, feedUrl("rss", scope, slug)) },
+    { type: "application/feed+json", title: `${title} (JSON Feed)`, url: href(config, feedUrl("json", scope, slug)) },
+  ];
+}
+
+/** The shared views of a site (computed on first use). */
+export function siteLinks(site: Site): SiteLinks {
+  let links = memo.get(site);
+  if (!links) {
+    const { config } = site;
+    const terms = (list: Site["categories"]): TermView[] => list.map((term) => ({ title: term.title, name: term.name, slug: term.slug, url: href(config, term.url) }));
+    const feeds = new Map<string, readonly FeedLink[]>();
+    links = {
+      postHref: site.posts.map((entry) => href(config, entry.url)),
+      postDate: site.posts.map((entry) => dateView(entry.post.date, config.timezone)),
+      categories: terms(site.categories),
+      tags: terms(site.tags),
+      siteFeeds: feedLinks(config, config.title, { kind: "site" }, ""),
+      termFeeds(kind, index) {
+        const key = `${kind}${index}`;
+        let list = feeds.get(key);
+        if (!list) {
+          const term = (kind === "category" ? site.categories : site.tags)[index]!;
+          feeds.set(key, (list = feedLinks(config, term.title, { kind, term: index }, term.slug)));
+        }
+        return list;
+      },
+    };
+    memo.set(site, links);
+  }
+  return links;
+}
