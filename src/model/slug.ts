@@ -21,7 +21,8 @@ export function jekyllDefaultSlug(text: string): string {
 
 /** Cuts text to at most `max` UTF-8 bytes on a character boundary; a cut text gets a short hash so that cut texts stay distinct. */
 export function capBytes(text: string, max = MAX_SEGMENT_BYTES): string {
-  if (encoder.encode(text).length <= max) return text;
+  // A UTF-16 code unit is at most 3 UTF-8 bytes: short text needs no counting.
+  if (text.length * 3 <= max || encoder.encode(text).length <= max) return text;
   const hash = createHash("sha1").update(text).digest("hex").slice(0, 8);
   let result = "";
   let bytes = 0;

@@ -68,15 +68,12 @@ function checkFields(t: LocalTime, value: string): void {
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
-const offsetCaches = new Map<string, Map<number, number>>();
+// Per zone: UTC day → the offset that holds all day, or NaN when the offset changes that day.
+const dayOffsets = new Map<string, Map<number, number>>();
+const DAY_MS = 86_400_000;
+const HALF_HOUR_MS = 1_800_000;
 
-/** The zone's offset from UTC in minutes at an instant (cached by hour: zones change on the hour or half hour at most). */
-export function zoneOffset(timezone: string, ms: number): number {
-  const bucket = Math.floor(ms / 1_800_000);
-  let cache = offsetCaches.get(timezone);
-  if (!cache) offsetCaches.set(timezone, (cache = new Map()));
-  const cached = cache.get(bucket);
-  if (cached !== undefined) return cached;
+function offsetAt(timezone: string, ms: number): number {
   let format = formatters.get(timezone);
   if (!format) {
     format = new Intl.DateTimeFormat("en-US", {
@@ -91,14 +88,28 @@ export function zoneOffset(timezone: string, ms: number): number {
     });
     formatters.set(timezone, format);
   }
-  const at = bucket * 1_800_000;
   const parts: Record<string, number> = {};
-  for (const part of format.formatToParts(at)) if (part.type !== "literal") parts[part.type] = Number(part.value);
+  for (const part of format.formatToParts(ms)) if (part.type !== "literal") parts[part.type] = Number(part.value);
   const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
-  const offset = Math.round((asUtc - at) / 60_000);
-  if (cache.size > 1_000_000) cache.clear();
-  cache.set(bucket, offset);
-  return offset;
+  return Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 60_000);
+}
+
+/**
+ * The zone's offset from UTC in minutes at an instant. Intl is slow, so offsets are cached per UTC
+ * day when constant over it (almost always), else looked up per half hour (zones change on those).
+ */
+export function zoneOffset(timezone: string, ms: number): number {
+  let days = dayOffsets.get(timezone);
+  if (!days) dayOffsets.set(timezone, (days = new Map()));
+  const day = Math.floor(ms / DAY_MS);
+  let offset = days.get(day);
+  if (offset === undefined) {
+    const start = offsetAt(timezone, day * DAY_MS);
+    offset = start === offsetAt(timezone, (day + 1) * DAY_MS - 1000) ? start : Number.NaN;
+    if (days.size > 200_000) days.clear();
+    days.set(day, offset);
+  }
+  return Number.isNaN(offset) ? offsetAt(timezone, Math.floor(ms / HALF_HOUR_MS) * HALF_HOUR_MS) : offset;
 }
 
 /** The instant at which the zone's clocks show the given wall time (`wall` is that time read as UTC). */
