@@ -1,31 +1,32 @@
 // The pipeline, in order: config → read → parse → model → routes → plan → render → write.
-// A build either replaces the output completely or leaves it as it was.
+// A build either replaces the output completely or leaves it as it was. A builder keeps the cache
+// and worker threads between builds (the dev server's loop); `build()` is one builder run once.
 
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import { folderIdentity, emptyCache, loadCache, saveCache, type CacheState } from "./cache/store.js";
-import { displayPath, loadSite } from "./config/load.js";
-import { BuildError, type Problem } from "./errors.js";
+import { emptyCache, folderIdentity, loadCache, saveCache, type CacheState } from "./cache/store.js";
+import { loadSite } from "./config/load.js";
+import type { Problem } from "./errors.js";
 import { globalKey, postKeys, routeSignature } from "./graph/signature.js";
 import { buildSite, type ModelResult } from "./model/site.js";
 import type { ParseSettings } from "./parse/post.js";
 import { readSources } from "./read.js";
-import { siteView } from "./render/context.js";
+import { siteView, templateFor } from "./render/context.js";
 import { checkTemplates, createEnvironment } from "./render/environment.js";
 import { readTemplates } from "./render/templates.js";
-import { templateFor } from "./render/context.js";
 import { routePages, type RoutePlan } from "./routes/index.js";
 import { parseSources } from "./stages/parse.js";
 import { planOutput } from "./stages/plan.js";
 import { renderRoutes } from "./stages/render.js";
+import { stageClock } from "./stages/clock.js";
+import { summarize } from "./summary.js";
 import type { BuildOptions, BuildSummary, SiteConfig, SitePaths } from "./types.js";
 import { codeFingerprint, VERSION } from "./version.js";
 import { Pool } from "./workers/pool.js";
 import type { RenderTarget, WorkerSetup } from "./workers/tasks.js";
 import { acquireLock } from "./write/lock.js";
-import { commitPatch, commitStaging, createWorkFolder, discardWorkFolder, recoverOutput, besideOutput } from "./write/output.js";
+import { besideOutput, commitPatch, commitStaging, createWorkFolder, discardWorkFolder, recoverOutput } from "./write/output.js";
 import { copyPublicFiles, listPublicFiles } from "./write/public.js";
-import { summarize } from "./summary.js";
 
 /** Below this many jobs a phase runs in this thread: starting workers would cost more than it saves. */
 const THREAD_THRESHOLD = 400;
@@ -47,38 +48,81 @@ export function cacheFolder(paths: SitePaths, option: string | undefined): strin
   return outInsideRoot ? path.join(paths.root, ".broadsheet-cache") : besideOutput(paths.out, "broadsheet-cache");
 }
 
-/** Builds a site. Resolves with the summary (ok: false under --strict with problems); rejects with BuildError on a fatal user error. */
+/** Builds a site once. Resolves with the summary (ok: false under --strict with problems); rejects with BuildError on a fatal user error. */
 export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
+  const builder = createBuilder(options);
+  try {
+    return await builder.build();
+  } finally {
+    await builder.close();
+  }
+}
+
+/** Builds the same site again and again, keeping parsed posts and worker threads between builds. */
+export interface Builder {
+  build(): Promise<BuildSummary>;
+  close(): Promise<void>;
+}
+
+/** A builder for a site. Each build re-reads site.yml, templates and posts; unchanged posts are not parsed again. */
+export function createBuilder(options: BuildOptions = {}): Builder {
+  const pools: { threads?: Pool; inline?: Pool } = {};
+  let cache: CacheState | undefined;
+  let running: Promise<BuildSummary> | undefined;
+  return {
+    build() {
+      // Builds never overlap: a second call waits for the first.
+      const next = (running ?? Promise.resolve()).catch(() => undefined).then(() =>
+        runBuild(options, pools, cache, (state) => {
+          cache = state;
+        }),
+      );
+      running = next;
+      return next;
+    },
+    async close() {
+      await running?.catch(() => undefined);
+      await Promise.all(Object.values(pools).map((pool) => pool?.close()));
+    },
+  };
+}
+
+async function runBuild(options: BuildOptions, pools: { threads?: Pool; inline?: Pool }, kept: CacheState | undefined, keep: (cache: CacheState) => void): Promise<BuildSummary> {
   const clock = stageClock();
   const { paths, config } = loadSite(options);
   const lock = acquireLock(paths.out);
-  const pools: { threads?: Pool; inline?: Pool } = {};
   let workDir: string | undefined;
   try {
     const notes = recoverOutput(paths.out);
     const cacheDir = options.cacheDir === false ? undefined : cacheFolder(paths, options.cacheDir);
     const settings = parseSettings(config);
     const parseKey = globalKey([settings]);
-    const loaded = cacheDir ? loadCache(cacheDir, codeFingerprint(), parseKey) : { state: emptyCache(parseKey) };
-    const cache: CacheState = loaded.state;
-    if (loaded.note) notes.push(loaded.note);
+    let cache: CacheState;
+    if (kept && kept.parseKey === parseKey) cache = kept;
+    else {
+      const loaded = cacheDir ? loadCache(cacheDir, codeFingerprint(), parseKey) : { state: emptyCache(parseKey) };
+      if (loaded.note) notes.push(loaded.note);
+      cache = loaded.state;
+    }
+    keep(cache);
 
     const sources = clock.time("read", () => readSources(paths, options.drafts ?? false));
     const templates = readTemplates(paths.templates);
     checkTemplates(createEnvironment(templates, config), templates);
 
-    // Pools start lazily: small phases run inline, where starting threads would cost more than it saves.
+    // Pools start lazily (small phases run inline, where starting threads costs more than it saves)
+    // and are set up afresh for each build: templates and site.yml may have changed.
     const setup: WorkerSetup = { config, parse: settings, templates: [...templates.files.values()], templateHashes: [...templates.hashes] };
+    const ready = new Set<Pool>();
     let target: RenderTarget | undefined;
     const threads = options.workers ?? availableParallelism();
     const poolFor = async (jobs: number): Promise<Pool> => {
       const wanted = threads > 0 && jobs >= THREAD_THRESHOLD ? "threads" : "inline";
-      let pool = wanted === "threads" ? pools.threads : pools.inline;
-      if (!pool) {
-        pool = new Pool(wanted === "threads" ? threads : 0);
-        pools[wanted] = pool;
+      const pool = (pools[wanted] ??= new Pool(wanted === "threads" ? threads : 0));
+      if (!ready.has(pool)) {
         await pool.setup(setup);
         if (target) await pool.target(target);
+        ready.add(pool);
       }
       return pool;
     };
@@ -112,7 +156,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
     target = { site, siteView: view, paths: site.posts.map((entry) => pathOf.get(entry.post.id)!), outDir: workDir, currentDir };
 
     const rendered = await clock.timeAsync("render", async () => {
-      for (const pool of Object.values(pools)) await pool?.target(target!);
+      for (const pool of ready) await pool.target(target!);
       return renderRoutes({
         site,
         siteView: view,
@@ -127,6 +171,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
       });
     });
     skipped.push(...rendered.problems);
+    for (const pool of ready) await pool.clear();
 
     const counts = clock.time("write", () => {
       copyPublicFiles(output.copy, workDir!);
@@ -137,18 +182,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
       return { written: changed.length + output.copy.length, unchanged: output.mode === "full" ? 0 : plan.routes.length - changed.length, deleted: output.remove.length };
     });
 
-    if (cacheDir) {
-      clock.time("cache", () => {
-        cache.outputs.set(paths.out, { out: paths.out, ino: folderIdentity(paths.out), files: output.files });
-        saveCache(cacheDir, codeFingerprint(), cache);
-      });
-    }
+    cache.outputs.set(paths.out, { out: paths.out, ino: folderIdentity(paths.out), files: output.files });
+    if (cacheDir) clock.time("cache", () => saveCache(cacheDir, codeFingerprint(), cache));
     return summarize({ ok: true, site, routes: plan.routes, problems, skipped, notes, model, clock, paths, ...counts });
   } catch (error) {
     discardWorkFolder(workDir);
     throw error;
   } finally {
-    await Promise.all(Object.values(pools).map((pool) => pool?.close()));
     lock.release();
   }
 }
@@ -165,40 +205,3 @@ function modelAndRoutes(posts: Parameters<typeof buildSite>[0], config: SiteConf
   }
   return { model, plan };
 }
-
-/** Times stages, for the summary and the benchmark. */
-export interface StageClock {
-  time<T>(stage: string, run: () => T): T;
-  timeAsync<T>(stage: string, run: () => Promise<T>): Promise<T>;
-  readonly stages: Record<string, number>;
-  readonly started: number;
-}
-
-function stageClock(): StageClock {
-  const stages: Record<string, number> = {};
-  const add = (stage: string, since: number): void => {
-    stages[stage] = (stages[stage] ?? 0) + (performance.now() - since) / 1000;
-  };
-  return {
-    stages,
-    started: performance.now(),
-    time(stage, run) {
-      const since = performance.now();
-      try {
-        return run();
-      } finally {
-        add(stage, since);
-      }
-    },
-    async timeAsync(stage, run) {
-      const since = performance.now();
-      try {
-        return await run();
-      } finally {
-        add(stage, since);
-      }
-    },
-  };
-}
-
-export { BuildError, displayPath };

@@ -1,6 +1,6 @@
 // What a build did, counted for the summary line and returned to library callers.
 
-import type { StageClock } from "./build.js";
+import type { StageClock } from "./stages/clock.js";
 import type { Problem } from "./errors.js";
 import type { ModelResult } from "./model/site.js";
 import type { Route } from "./routes/types.js";

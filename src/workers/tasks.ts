@@ -90,7 +90,7 @@ export function appendPosts(state: WorkerState, posts: readonly SitePost[], path
   (target.paths as string[]).push(...paths);
 }
 
-/** Forgets the site. */
+/** Forgets the site (between builds a thread holds nothing). */
 export function clearState(state: WorkerState): void {
   state.target = undefined;
 }
