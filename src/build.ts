@@ -179,7 +179,13 @@ async function runBuild(options: BuildOptions, pools: { threads?: Pool; inline?:
       if (output.mode === "full") commitStaging(paths.out, workDir!);
       else commitPatch(paths.out, workDir!, [...changed, ...output.copy.map((file) => file.file)], [...output.remove]);
       workDir = undefined;
-      return { written: changed.length + output.copy.length, unchanged: output.mode === "full" ? 0 : plan.routes.length - changed.length, deleted: output.remove.length };
+      const written = [...changed, ...output.copy.map((file) => file.file)];
+      return {
+        written: written.length,
+        unchanged: output.mode === "full" ? 0 : plan.routes.length - changed.length,
+        deleted: output.remove.length,
+        changes: { written, deleted: [...output.remove] },
+      };
     });
 
     cache.outputs.set(paths.out, { out: paths.out, ino: folderIdentity(paths.out), files: output.files });

@@ -39,6 +39,7 @@ export interface SummaryInput {
   readonly written: number;
   readonly unchanged: number;
   readonly deleted: number;
+  readonly changes?: BuildSummary["changes"];
 }
 
 /** Counts pages by kind and gathers the rest. */
@@ -55,6 +56,7 @@ export function summarize(input: SummaryInput): BuildSummary {
     written: input.written,
     unchanged: input.unchanged,
     deleted: input.deleted,
+    changes: input.changes ?? { written: [], deleted: [] },
     skipped: input.skipped,
     problems: input.problems,
     notes: input.notes,

@@ -213,6 +213,8 @@ export interface BuildSummary {
   readonly written: number;
   readonly unchanged: number;
   readonly deleted: number;
+  /** Output files this build wrote and deleted (relative, `/`-separated): what a preview reloads. */
+  readonly changes: { readonly written: readonly string[]; readonly deleted: readonly string[] };
   readonly skipped: readonly Problem[];
   readonly problems: readonly Problem[];
   /** Things the build did on its own that the user should know (cache discarded, interrupted build completed). */
