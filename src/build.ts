@@ -10,17 +10,19 @@ import type { Problem } from "./errors.js";
 import { globalKey, postKeys, routeSignature } from "./graph/signature.js";
 import { buildSite, type ModelResult } from "./model/site.js";
 import type { ParseSettings } from "./parse/post.js";
-import { readSources } from "./read.js";
-import { siteView, templateFor } from "./render/context.js";
+import { readSources, type Sources } from "./read.js";
+import { updateSources } from "./read-changes.js";
+import { siteView, templateFor, type SiteView } from "./render/context.js";
 import { checkTemplates, createEnvironment } from "./render/environment.js";
 import { readTemplates } from "./render/templates.js";
 import { routePages, type RoutePlan } from "./routes/index.js";
+import type { Route } from "./routes/types.js";
 import { parseSources } from "./stages/parse.js";
 import { planOutput } from "./stages/plan.js";
 import { renderRoutes } from "./stages/render.js";
 import { stageClock } from "./stages/clock.js";
 import { summarize } from "./summary.js";
-import type { BuildOptions, BuildSummary, SiteConfig, SitePaths } from "./types.js";
+import type { BuildOptions, BuildSummary, Site, SiteConfig, SitePaths } from "./types.js";
 import { codeFingerprint, VERSION } from "./version.js";
 import { Pool } from "./workers/pool.js";
 import type { RenderTarget, WorkerSetup } from "./workers/tasks.js";
@@ -58,36 +60,76 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
   }
 }
 
+/** What the caller already knows changed since the last build (the dev server's watcher). */
+export interface BuildHint {
+  /** Absolute paths of post files added, changed or removed; the posts folder is not walked. */
+  readonly posts: readonly string[];
+}
+
+/** Settings of a long-lived builder (the dev server's), on top of the build options. */
+export interface BuilderSettings {
+  /** A post whose new text fails to parse keeps its last good version (reported all the same). */
+  readonly keepLastGood?: boolean;
+  /** Save the persistent cache after the first build and on close only, not after every build. */
+  readonly saveCacheOnClose?: boolean;
+}
+
+/** What the last successful build rendered from: lets the dev server preview one post's page ahead of a rebuild. */
+export interface LastBuild {
+  readonly paths: SitePaths;
+  readonly site: Site;
+  readonly siteView: SiteView;
+  readonly setup: WorkerSetup;
+  /** The post files of the site, by index into site.posts. */
+  readonly postPaths: readonly string[];
+  readonly routes: readonly Route[];
+}
+
 /** Builds the same site again and again, keeping parsed posts and worker threads between builds. */
 export interface Builder {
-  build(): Promise<BuildSummary>;
+  build(hint?: BuildHint): Promise<BuildSummary>;
+  /** The last successful build, if any. */
+  readonly last: LastBuild | undefined;
   close(): Promise<void>;
 }
 
+/** What a builder keeps between builds. */
+interface BuilderState {
+  readonly pools: { threads?: Pool; inline?: Pool };
+  readonly settings: BuilderSettings;
+  cache?: CacheState;
+  cacheDir?: string;
+  unsaved?: boolean;
+  sources?: Sources;
+  /** Template hashes and config that passed checkTemplates last. */
+  checked?: string;
+  last?: LastBuild;
+}
+
 /** A builder for a site. Each build re-reads site.yml, templates and posts; unchanged posts are not parsed again. */
-export function createBuilder(options: BuildOptions = {}): Builder {
-  const pools: { threads?: Pool; inline?: Pool } = {};
-  let cache: CacheState | undefined;
+export function createBuilder(options: BuildOptions = {}, settings: BuilderSettings = {}): Builder {
+  const state: BuilderState = { pools: {}, settings };
   let running: Promise<BuildSummary> | undefined;
   return {
-    build() {
+    build(hint) {
       // Builds never overlap: a second call waits for the first.
-      const next = (running ?? Promise.resolve()).catch(() => undefined).then(() =>
-        runBuild(options, pools, cache, (state) => {
-          cache = state;
-        }),
-      );
+      const next = (running ?? Promise.resolve()).catch(() => undefined).then(() => runBuild(options, state, hint));
       running = next;
       return next;
     },
+    get last() {
+      return state.last;
+    },
     async close() {
       await running?.catch(() => undefined);
-      await Promise.all(Object.values(pools).map((pool) => pool?.close()));
+      if (state.unsaved && state.cache && state.cacheDir) saveCache(state.cacheDir, codeFingerprint(), state.cache);
+      await Promise.all(Object.values(state.pools).map((pool) => pool?.close()));
     },
   };
 }
 
-async function runBuild(options: BuildOptions, pools: { threads?: Pool; inline?: Pool }, kept: CacheState | undefined, keep: (cache: CacheState) => void): Promise<BuildSummary> {
+async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildHint | undefined): Promise<BuildSummary> {
+  const { pools } = state;
   const clock = stageClock();
   const { paths, config } = loadSite(options);
   const lock = acquireLock(paths.out);
@@ -98,17 +140,24 @@ async function runBuild(options: BuildOptions, pools: { threads?: Pool; inline?:
     const settings = parseSettings(config);
     const parseKey = globalKey([settings]);
     let cache: CacheState;
-    if (kept && kept.parseKey === parseKey) cache = kept;
+    const first = !state.cache;
+    if (state.cache && state.cache.parseKey === parseKey) cache = state.cache;
     else {
       const loaded = cacheDir ? loadCache(cacheDir, codeFingerprint(), parseKey) : { state: emptyCache(parseKey) };
       if (loaded.note) notes.push(loaded.note);
       cache = loaded.state;
     }
-    keep(cache);
+    state.cache = cache;
+    state.cacheDir = cacheDir;
 
-    const sources = clock.time("read", () => readSources(paths, options.drafts ?? false));
+    const drafts = options.drafts ?? false;
+    const known = hint && state.sources ? updateSources(state.sources, paths, drafts, hint.posts) : undefined;
+    const sources = clock.time("read", () => known ?? readSources(paths, drafts));
+    state.sources = sources;
     const templates = readTemplates(paths.templates);
-    checkTemplates(createEnvironment(templates, config), templates);
+    const checkKey = globalKey([config, [...templates.hashes]]);
+    if (state.checked !== checkKey) checkTemplates(createEnvironment(templates, config), templates);
+    state.checked = checkKey;
 
     // Pools start lazily (small phases run inline, where starting threads costs more than it saves)
     // and are set up afresh for each build: templates and site.yml may have changed.
@@ -120,14 +169,14 @@ async function runBuild(options: BuildOptions, pools: { threads?: Pool; inline?:
       const wanted = threads > 0 && jobs >= THREAD_THRESHOLD ? "threads" : "inline";
       const pool = (pools[wanted] ??= new Pool(wanted === "threads" ? threads : 0));
       if (!ready.has(pool)) {
-        await pool.setup(setup);
+        await pool.setup(setup, checkKey);
         if (target) await pool.target(target);
         ready.add(pool);
       }
       return pool;
     };
 
-    const parsed = await clock.timeAsync("parse", () => parseSources(sources.files, cache, poolFor));
+    const parsed = await clock.timeAsync("parse", () => parseSources(sources.files, cache, poolFor, state.settings.keepLastGood));
 
     const { model, plan } = clock.time("model", () => modelAndRoutes(parsed.posts, config, options));
     const { site } = model;
@@ -184,12 +233,14 @@ async function runBuild(options: BuildOptions, pools: { threads?: Pool; inline?:
         written: written.length,
         unchanged: output.mode === "full" ? 0 : plan.routes.length - changed.length,
         deleted: output.remove.length,
-        changes: { written, deleted: [...output.remove] },
+        changes: { written, deleted: [...output.gone] },
       };
     });
 
     cache.outputs.set(paths.out, { out: paths.out, ino: folderIdentity(paths.out), files: output.files });
-    if (cacheDir) clock.time("cache", () => saveCache(cacheDir, codeFingerprint(), cache));
+    state.last = { paths, site, siteView: view, setup, postPaths: target.paths, routes: plan.routes };
+    state.unsaved = Boolean(cacheDir) && !first && state.settings.saveCacheOnClose;
+    if (cacheDir && !state.unsaved) clock.time("cache", () => saveCache(cacheDir, codeFingerprint(), cache));
     return summarize({ ok: true, site, routes: plan.routes, problems, skipped, notes, model, clock, paths, ...counts });
   } catch (error) {
     discardWorkFolder(workDir);

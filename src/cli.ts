@@ -5,6 +5,7 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { build } from "./build.js";
 import { formatProblem, formatStages, formatSummary } from "./cli/format.js";
+import { devCommand } from "./cli/dev.js";
 import { progressReporter } from "./cli/progress.js";
 import { displayPath } from "./config/load.js";
 import { BuildError, UsageError } from "./errors.js";
@@ -17,6 +18,7 @@ Usage: broadsheet <command> [options]
 
 Commands:
   build      build the site into dist/ (the default command)
+  dev        preview the site with live reload while you edit (broadsheet dev --help)
 
 Options:
   -h, --help       show help (also: broadsheet build --help)
@@ -135,6 +137,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 0;
     }
     if (command === "build") return await buildCommand(rest);
+    if (command === "dev") return await devCommand(rest);
     if (command.startsWith("-")) return await buildCommand(argv);
     throw new UsageError(`unknown command: ${command}`);
   } catch (error) {

@@ -13,8 +13,10 @@ export interface OutputPlan {
   readonly mode: "full" | "patch";
   readonly render: readonly Route[];
   readonly copy: readonly PublicFile[];
-  /** Files of the last build that no longer belong to the site. */
+  /** Files of the last build that no longer belong to the site (patch: deleted from the output). */
   readonly remove: readonly string[];
+  /** Files of the last build that this one no longer has, in either mode: what a preview reports as deleted. */
+  readonly gone: readonly string[];
   /** The manifest after this build: every output file → signature. */
   readonly files: Record<string, string>;
 }
@@ -34,16 +36,18 @@ export function planOutput(routes: readonly Route[], signatures: readonly (strin
   const copyable = publicFiles.filter((file) => !generated.has(file.file));
   for (const file of copyable) files[file.file] = file.signature;
 
-  if (!manifest) return { mode: "full", render: routes, copy: copyable, remove: [], files };
+  if (!manifest) return { mode: "full", render: routes, copy: copyable, remove: [], gone: [], files };
   const previous = manifest.files;
+  const gone = Object.keys(previous).filter((file) => !(file in files));
   const render = routes.filter((route, i) => signatures[i] === undefined || previous[route.file] !== signatures[i]);
   const changed = render.filter((route) => previous[route.file] !== ALWAYS).length;
-  if (changed > routes.length / 2) return { mode: "full", render: routes, copy: copyable, remove: [], files };
+  if (changed > routes.length / 2) return { mode: "full", render: routes, copy: copyable, remove: [], gone, files };
   return {
     mode: "patch",
     render,
     copy: copyable.filter((file) => previous[file.file] !== file.signature),
-    remove: Object.keys(previous).filter((file) => !(file in files)),
+    remove: gone,
+    gone,
     files,
   };
 }

@@ -1,0 +1,61 @@
+// Watches a site's sources with chokidar: posts (and drafts), templates, public files and site.yml.
+// Each event is classified by the folder it happened in; editors' rename-writes arrive as one change.
+
+import path from "node:path";
+import { watch, type FSWatcher } from "chokidar";
+import { DRAFT_FOLDERS, isIgnoredName } from "../read.js";
+import type { SitePaths } from "../types.js";
+
+/** Which kind of source a path is. */
+export type SourceKind = "post" | "template" | "public" | "config";
+
+/** One thing that happened on disk. */
+export interface SourceEvent {
+  readonly kind: SourceKind;
+  readonly path: string;
+  /** A folder was added or removed (its files are not all reported one by one). */
+  readonly folder: boolean;
+}
+
+/** A running watcher. */
+export interface SiteWatcher {
+  /** Resolves once the initial scan is done (events before it are not reported). */
+  readonly ready: Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The paths to watch, each with its kind. */
+export function watchTargets(paths: SitePaths, drafts: boolean): { readonly kind: SourceKind; readonly path: string }[] {
+  return [
+    { kind: "post" as const, path: paths.posts },
+    ...(drafts ? [...DRAFT_FOLDERS].map((name) => ({ kind: "post" as const, path: path.join(paths.root, name) })) : []),
+    ...paths.templates.map((dir) => ({ kind: "template" as const, path: dir })),
+    ...paths.public.map((dir) => ({ kind: "public" as const, path: dir })),
+    { kind: "config" as const, path: path.join(paths.root, "site.yml") },
+  ];
+}
+
+const inside = (dir: string, file: string): boolean => file === dir || file.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);
+
+/** Starts watching; `onEvent` gets every change after the initial scan. `ignore` is a folder never reported (the output). */
+export function watchSite(paths: SitePaths, drafts: boolean, ignore: string, onEvent: (event: SourceEvent) => void, onError: (error: Error) => void): SiteWatcher {
+  const targets = watchTargets(paths, drafts);
+  const roots = new Set(targets.map((target) => target.path));
+  const watcher: FSWatcher = watch([...roots], {
+    ignoreInitial: true,
+    ignored: (file: string) => !roots.has(file) && (isIgnoredName(path.basename(file)) || inside(ignore, file)),
+  });
+  const kindOf = (file: string): SourceKind | undefined => {
+    // The longest matching root wins (a posts folder inside public/ is still posts).
+    let best: { kind: SourceKind; path: string } | undefined;
+    for (const target of targets) if (inside(target.path, file) && (!best || target.path.length > best.path.length)) best = target;
+    return best?.kind;
+  };
+  watcher.on("all", (event, file) => {
+    const kind = kindOf(file);
+    if (kind) onEvent({ kind, path: file, folder: event === "addDir" || event === "unlinkDir" });
+  });
+  watcher.on("error", (error) => onError(error as Error));
+  const ready = new Promise<void>((resolve) => watcher.once("ready", () => resolve()));
+  return { ready, close: () => watcher.close() };
+}

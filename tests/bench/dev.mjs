@@ -1,0 +1,159 @@
+#!/usr/bin/env node
+// Benchmark of `broadsheet dev` (not a test): generates a corpus in /dev/shm, starts the preview on it,
+// then times 20 edits (saving a post → its page written and its open tab told to reload) and 20 new
+// posts (saving a new post → the home page written with it and told to reload). Each time is taken
+// as a browser sees it, through the preview's own event stream. Prints p50/p95 and one JSON line.
+//
+//   npm run compile && node tests/bench/dev.mjs --posts 10000 [--edits 20] [--keep]
+
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { get } from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const REPO = fileURLToPath(new URL("../../", import.meta.url));
+const args = Object.fromEntries(process.argv.slice(2).flatMap((arg, i, all) => (arg.startsWith("--") ? [[arg.slice(2), all[i + 1]?.startsWith("--") ? "true" : (all[i + 1] ?? "true")]] : [])));
+const POSTS = Number(args.posts ?? 10000);
+const EDITS = Number(args.edits ?? 20);
+const GENERATOR = args.generator ?? path.resolve(REPO, "..", "shared", "corpus", "generate.mjs");
+const scratch = existsSync("/dev/shm") ? "/dev/shm" : (process.env.TMPDIR ?? "/tmp");
+
+const root = mkdtempSync(path.join(scratch, "broadsheet-bench-dev-"));
+const run = (cmd, argv) =>
+  new Promise((resolve, reject) => {
+    const child = spawn(cmd, argv, { stdio: ["ignore", "ignore", "inherit"] });
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${argv.join(" ")} exited ${code}`))));
+  });
+
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+const stats = (values) => ({ p50: Math.round(percentile(values, 50)), p95: Math.round(percentile(values, 95)), min: Math.round(Math.min(...values)), max: Math.round(Math.max(...values)) });
+
+/** An event stream as a page at `page` opens it; `next(name)` resolves with the time of the next such event. */
+function listen(port, page) {
+  const waiting = [];
+  let request;
+  const ready = new Promise((resolve, reject) => {
+    request = get({ host: "localhost", port, path: `/__broadsheet/events?page=${encodeURIComponent(page)}` }, (res) => {
+      res.setEncoding("utf8");
+      let buffer = "";
+      res.on("data", (chunk) => {
+        buffer += chunk;
+        let end;
+        while ((end = buffer.indexOf("\n\n")) !== -1) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const name = /^event: (.*)$/m.exec(block)?.[1];
+          if (name === "hello") resolve();
+          const at = performance.now();
+          for (const w of waiting.splice(0)) {
+            if (w.name === name) w.resolve(at);
+            else waiting.push(w);
+          }
+        }
+      });
+    });
+    request.on("error", reject);
+  });
+  return {
+    ready,
+    next: (name) => new Promise((resolve) => waiting.push({ name, resolve })),
+    close: () => request.destroy(),
+  };
+}
+
+async function main() {
+  console.log(`generating ${POSTS} posts in ${root}`);
+  await run(process.execPath, [GENERATOR, "--posts", String(POSTS), "--out", path.join(root, "posts")]);
+
+  const started = performance.now();
+  const dev = spawn(process.execPath, [path.join(REPO, "lib", "cli.js"), "dev", "--root", root, "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
+  let stdout = "";
+  const lines = [];
+  dev.stdout.setEncoding("utf8");
+  dev.stdout.on("data", (chunk) => {
+    stdout += chunk;
+    let end;
+    while ((end = stdout.indexOf("\n")) !== -1) {
+      lines.push(stdout.slice(0, end));
+      stdout = stdout.slice(end + 1);
+      for (const w of lineWaiters.splice(0)) if (!w.test(lines[lines.length - 1])) lineWaiters.push(w);
+    }
+  });
+  const lineWaiters = [];
+  const nextLine = (pattern) =>
+    new Promise((resolve) => {
+      const test = (line) => {
+        const match = pattern.exec(line);
+        if (match) resolve(match);
+        return Boolean(match);
+      };
+      lineWaiters.push({ test });
+    });
+
+  try {
+    const serving = await nextLine(/at http:\/\/[^:]+:(\d+)\//);
+    const port = Number(serving[1]);
+    const startup = (performance.now() - started) / 1000;
+    console.log(`preview serving after ${startup.toFixed(1)} s on port ${port}`);
+
+    const out = path.join(root, ".broadsheet-dev", "site");
+    const sitemap = readFileSync(path.join(out, "sitemap.xml"), "utf8");
+    const urlOf = new Map();
+    for (const [, loc] of sitemap.matchAll(/<loc>https?:\/\/[^/]+([^<]+)<\/loc>/g)) urlOf.set(decodeURIComponent(loc).split("/").pop(), loc);
+    const files = readdirSync(path.join(root, "posts")).sort();
+
+    const edits = [];
+    const rebuilds = [];
+    for (let i = 0; i < EDITS; i++) {
+      const name = files[Math.floor(((i + 0.5) / EDITS) * files.length)];
+      const url = urlOf.get(name.replace(/^\d{4}-\d\d-\d\d-/, "").replace(/\.md$/, ".html"));
+      if (!url) throw new Error(`no URL found for ${name}`);
+      const tab = listen(port, url);
+      await tab.ready;
+      const file = path.join(root, "posts", name);
+      const title = `编辑 ${i} ${Date.now()}`;
+      const text = readFileSync(file, "utf8").replace(/^title: "(.*)"$/m, `title: "$1 ${title}"`);
+      const rebuilt = nextLine(/^Rebuilt in (\d+) ms/);
+      const t0 = performance.now();
+      writeFileSync(file, text);
+      const t1 = await tab.next("reload");
+      edits.push(t1 - t0);
+      rebuilds.push(Number((await rebuilt)[1]));
+      tab.close();
+    }
+
+    const added = [];
+    const home = listen(port, "/");
+    await home.ready;
+    for (let i = 0; i < EDITS; i++) {
+      const title = `新稿 ${i} ${Date.now()}`;
+      const minute = String(i).padStart(2, "0");
+      const text = `---\nlayout: post\ntitle: "${title}"\ndate: 2030-01-01 08:${minute}:00 +0800\ncategories: benchnew\ntags: 基准\n---\n<p>${title}。</p>\n`;
+      const rebuilt = nextLine(/^Rebuilt in (\d+) ms/);
+      const reload = home.next("reload");
+      const t0 = performance.now();
+      writeFileSync(path.join(root, "posts", `2030-01-01-bench-new-${i}.md`), text);
+      const t1 = await reload;
+      if (!readFileSync(path.join(out, "index.html"), "utf8").includes(title)) throw new Error("the home page does not show the new post");
+      added.push(t1 - t0);
+      await rebuilt;
+    }
+    home.close();
+
+    const result = { bench: "dev", posts: POSTS, edits: EDITS, startupSeconds: Number(startup.toFixed(2)), editToPageMs: stats(edits), newPostToHomeMs: stats(added), editFullRebuildMs: stats(rebuilds) };
+    console.log(`edited post → its page written and reloading: p50 ${result.editToPageMs.p50} ms, p95 ${result.editToPageMs.p95} ms (goal < 100 ms)`);
+    console.log(`new post → home page written and reloading:    p50 ${result.newPostToHomeMs.p50} ms, p95 ${result.newPostToHomeMs.p95} ms (goal < 300 ms)`);
+    console.log(`edited post → whole rebuild done:               p50 ${result.editFullRebuildMs.p50} ms, p95 ${result.editFullRebuildMs.p95} ms`);
+    console.log(JSON.stringify(result));
+  } finally {
+    dev.kill("SIGINT");
+    await new Promise((resolve) => dev.once("exit", resolve));
+    if (args.keep !== "true") rmSync(root, { recursive: true, force: true });
+  }
+}
+
+await main();
