@@ -56,6 +56,8 @@ export function locate(out: string, basePath: string, rawPath: string): Location
     const bare = rawPath.split(/[?#]/, 1)[0]!;
     return bare === "/" || `${bare}/` === basePath ? { kind: "redirect", to: basePath } : { kind: "missing", files: [] };
   }
+  // The base path without its slash: a folder asked for without its slash.
+  if (segments.length === 0) return { kind: "redirect", to: basePath };
   const files = candidateFiles(segments);
   for (const file of files) {
     const full = path.resolve(out, file);

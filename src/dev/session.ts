@@ -15,7 +15,7 @@ import { PagePreview } from "./preview.js";
 import { BatchQueue } from "./queue.js";
 import { ReloadHub } from "./reload.js";
 import { createPreviewServer, listen } from "./server.js";
-import { watchSite, type SiteWatcher, type SourceEvent } from "./watch.js";
+import { modifiedSince, watchSite, type SiteWatcher, type SourceEvent } from "./watch.js";
 
 /** How the preview runs. */
 export interface DevOptions {
@@ -68,8 +68,16 @@ export async function startDev(options: DevOptions, reporter: DevReporter): Prom
   const hub = new ReloadHub(() => builder.last?.site.config.basePath ?? "/");
   const preview = new PagePreview();
 
+  let queue: BatchQueue<SourceEvent> | undefined;
+  // When each file was last handed to a build; file times are coarse (a few ms), hence the margin.
+  const handedOver = new Map<string, number>();
+  const lookAgain = (events: readonly SourceEvent[]): void => {
+    const late = events.filter((event) => modifiedSince(event, handedOver.get(event.path) ?? 0));
+    for (const event of late) queue?.push(event);
+  };
   const rebuild = async (events: readonly SourceEvent[]): Promise<void> => {
     const started = performance.now();
+    for (const event of events) handedOver.set(event.path, Date.now() - 10);
     const postFiles = events.filter((event) => event.kind === "post" && !event.folder).map((event) => event.path);
     const onlyPosts = events.length > 0 && postFiles.length === events.length;
     let previewed: string[] = [];
@@ -84,12 +92,13 @@ export async function startDev(options: DevOptions, reporter: DevReporter): Prom
     hub.setOverlay(overlayText(report.errors));
     if (report.summary) hub.changed(report.summary.changes);
     reporter.built({ ...report, events, previewed, previewMs, ms: performance.now() - started });
+    // chokidar drops a second change to a file within 50 ms of the first: look again once that window is over.
+    if (events.length) setTimeout(() => lookAgain(events), 60).unref();
   };
 
   await rebuild([]);
   const server = createPreviewServer({ out, basePath: () => builder.last?.site.config.basePath ?? "/", reload: hub });
   let watcher: SiteWatcher | undefined;
-  let queue: BatchQueue<SourceEvent> | undefined;
   try {
     const port = await listen(server, options.host, options.port);
     queue = new BatchQueue<SourceEvent>((events) => rebuild(events));

@@ -1,6 +1,7 @@
 // Watches a site's sources with chokidar: posts (and drafts), templates, public files and site.yml.
 // Each event is classified by the folder it happened in; editors' rename-writes arrive as one change.
 
+import { statSync } from "node:fs";
 import path from "node:path";
 import { watch, type FSWatcher } from "chokidar";
 import { DRAFT_FOLDERS, isIgnoredName } from "../read.js";
@@ -58,4 +59,17 @@ export function watchSite(paths: SitePaths, drafts: boolean, ignore: string, onE
   watcher.on("error", (error) => onError(error as Error));
   const ready = new Promise<void>((resolve) => watcher.once("ready", () => resolve()));
   return { ready, close: () => watcher.close() };
+}
+
+/**
+ * True when the event's file was modified at or after `since` (ms since the epoch). chokidar drops a
+ * second change to one file within 50 ms of the first, so the preview looks again after a build.
+ */
+export function modifiedSince(event: SourceEvent, since: number): boolean {
+  if (event.folder) return false;
+  try {
+    return statSync(event.path).mtimeMs >= since;
+  } catch {
+    return false;
+  }
 }
