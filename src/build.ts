@@ -19,7 +19,8 @@ import { routePages, type RoutePlan } from "./routes/index.js";
 import type { Route } from "./routes/types.js";
 import { parseSources } from "./stages/parse.js";
 import { planOutput } from "./stages/plan.js";
-import { renderRoutes } from "./stages/render.js";
+import { renderOpenFirst, joinRenders } from "./stages/first.js";
+import { renderRoutes, type RenderInput } from "./stages/render.js";
 import { stageClock } from "./stages/clock.js";
 import { summarize } from "./summary.js";
 import type { BuildOptions, BuildSummary, Site, SiteConfig, SitePaths } from "./types.js";
@@ -60,10 +61,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
   }
 }
 
-/** What the caller already knows changed since the last build (the dev server's watcher). */
+/** What the dev server tells a build: what its watcher saw, and which pages are open. */
 export interface BuildHint {
-  /** Absolute paths of post files added, changed or removed; the posts folder is not walked. */
-  readonly posts: readonly string[];
+  /** Absolute paths of post files added, changed or removed: the posts folder is not walked. Undefined: walk it. */
+  readonly posts?: readonly string[];
+  /** Output files open in a browser: in a patch build they are written and committed first... */
+  readonly open?: ReadonlySet<string>;
+  /** ...and then these are called with the files that pass wrote. */
+  readonly committed?: (files: string[]) => void;
 }
 
 /** Settings of a long-lived builder (the dev server's), on top of the build options. */
@@ -151,7 +156,7 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
     state.cacheDir = cacheDir;
 
     const drafts = options.drafts ?? false;
-    const known = hint && state.sources ? updateSources(state.sources, paths, drafts, hint.posts) : undefined;
+    const known = hint?.posts && state.sources ? updateSources(state.sources, paths, drafts, hint.posts) : undefined;
     const sources = clock.time("read", () => known ?? readSources(paths, drafts));
     state.sources = sources;
     const templates = readTemplates(paths.templates);
@@ -204,20 +209,27 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
     const pathOf = new Map(sources.files.map((file) => [file.id, file.path]));
     target = { site, siteView: view, paths: site.posts.map((entry) => pathOf.get(entry.post.id)!), outDir: workDir, currentDir };
 
+    const renderInput: RenderInput = {
+      site,
+      siteView: view,
+      routes: plan.routes,
+      render: output.render,
+      pool: poolFor,
+      workDir,
+      currentDir,
+      now: options.now ?? Date.now(),
+      generator: `broadsheet ${VERSION}`,
+      onProgress: options.onProgress,
+    };
     const rendered = await clock.timeAsync("render", async () => {
       for (const pool of ready) await pool.target(target!);
-      return renderRoutes({
-        site,
-        siteView: view,
-        routes: plan.routes,
-        render: output.render,
-        pool: poolFor,
-        workDir: workDir!,
-        currentDir,
-        now: options.now ?? Date.now(),
-        generator: `broadsheet ${VERSION}`,
-        onProgress: options.onProgress,
+      if (output.mode !== "patch" || !hint?.open) return renderRoutes(renderInput);
+      const early = await renderOpenFirst(renderInput, hint.open, (files) => {
+        commitPatch(paths.out, renderInput.workDir, files, []);
+        createWorkFolder(paths.out, "patch"); // the same folder again, for the rest
+        hint.committed?.(files);
       });
+      return joinRenders(early.done, await renderRoutes({ ...renderInput, render: early.rest }));
     });
     skipped.push(...rendered.problems);
     for (const pool of ready) await pool.clear();

@@ -69,6 +69,11 @@ export class ReloadHub {
     for (const client of this.clients) send(client, "overlay", { problems });
   }
 
+  /** The output files of every open page (a build writes these first). */
+  openFiles(): Set<string> {
+    return new Set([...this.clients].flatMap((client) => client.files));
+  }
+
   /** How many pages are listening. */
   get size(): number {
     return this.clients.size;

@@ -87,10 +87,16 @@ export async function startDev(options: DevOptions, reporter: DevReporter): Prom
       previewMs = performance.now() - started;
       if (previewed.length) hub.changed({ written: previewed, deleted: [] });
     }
-    const hint: BuildHint | undefined = onlyPosts ? { posts: postFiles } : undefined;
-    const report = await runBuild(builder, hint);
+    // Open pages are committed (and reloaded) ahead of the rest of the build; not announced twice.
+    const announced = new Set<string>();
+    const committed = (files: string[]): void => {
+      for (const file of files) announced.add(file);
+      hub.changed({ written: files, deleted: [] });
+    };
+    const hint: BuildHint = { posts: onlyPosts ? postFiles : undefined, open: hub.openFiles(), committed };
+    const report = await runBuild(builder, events.length ? hint : undefined);
     hub.setOverlay(overlayText(report.errors));
-    if (report.summary) hub.changed(report.summary.changes);
+    if (report.summary) hub.changed({ written: report.summary.changes.written.filter((file) => !announced.has(file)), deleted: report.summary.changes.deleted });
     reporter.built({ ...report, events, previewed, previewMs, ms: performance.now() - started });
     // chokidar drops a second change to a file within 50 ms of the first: look again once that window is over.
     if (events.length) setTimeout(() => lookAgain(events), 60).unref();

@@ -174,6 +174,25 @@ describe("a build told which posts changed (the watcher's hint)", () => {
   });
 });
 
+describe("a build told which pages are open", () => {
+  it("commits those pages first, then the rest, and reports them all", async () => {
+    const out = path.join(root, "out");
+    writeFileSync(file("posts/2024-04-07-a4.md"), post({ title: "甲四", date: "2024-04-07 09:00:00 +0800", categories: "alpha", tags: "[红]" }));
+    const early: { files: string[]; home: string; category: string }[] = [];
+    const summary = await builder.build({
+      open: new Set(["index.html", "no/such/page.html"]),
+      committed: (files) => early.push({ files, home: readOut(out, "index.html"), category: readOut(out, "category/alpha.html") }),
+    });
+    expect(early).toHaveLength(1);
+    expect(early[0]!.files).toEqual(["index.html"]);
+    expect(early[0]!.home).toContain("甲四");
+    expect(early[0]!.category).not.toContain("甲四"); // not yet: the rest comes after
+    expect(written(summary)).toContain("index.html");
+    expect(written(summary)).toContain("category/alpha.html");
+    expect(readOut(out, "category/alpha.html")).toContain("甲四");
+  });
+});
+
 describe("a post that stops parsing (keepLastGood)", () => {
   it("keeps its last good page while reporting the error, and updates it once fixed", async () => {
     await builder.close();
