@@ -4,32 +4,34 @@
 
 import { availableParallelism } from "node:os";
 import path from "node:path";
+import type { Builder, BuilderSettings, BuilderState, BuildHint } from "./builder.js";
 import { emptyCache, folderIdentity, loadCache, saveCache, type CacheState } from "./cache/store.js";
 import { loadSite } from "./config/load.js";
 import type { Problem } from "./errors.js";
 import { globalKey, postKeys, routeSignature } from "./graph/signature.js";
 import { buildSite, type ModelResult } from "./model/site.js";
 import type { ParseSettings } from "./parse/post.js";
-import { readSources, type Sources } from "./read.js";
+import { readSources } from "./read.js";
 import { updateSources } from "./read-changes.js";
-import { siteView, templateFor, type SiteView } from "./render/context.js";
+import { siteView, templateFor } from "./render/context.js";
 import { checkTemplates, createEnvironment } from "./render/environment.js";
 import { readTemplates } from "./render/templates.js";
 import { routePages, type RoutePlan } from "./routes/index.js";
-import type { Route } from "./routes/types.js";
 import { parseSources } from "./stages/parse.js";
 import { planOutput } from "./stages/plan.js";
-import { renderOpenFirst, joinRenders } from "./stages/first.js";
+import { joinRenders, renderOpenFirst } from "./stages/first.js";
 import { renderRoutes, type RenderInput } from "./stages/render.js";
 import { stageClock } from "./stages/clock.js";
 import { summarize } from "./summary.js";
-import type { BuildOptions, BuildSummary, Site, SiteConfig, SitePaths } from "./types.js";
+import type { BuildOptions, BuildSummary, SiteConfig, SitePaths } from "./types.js";
 import { codeFingerprint, VERSION } from "./version.js";
 import { Pool } from "./workers/pool.js";
 import type { RenderTarget, WorkerSetup } from "./workers/tasks.js";
 import { acquireLock } from "./write/lock.js";
 import { besideOutput, commitPatch, commitStaging, createWorkFolder, discardWorkFolder, recoverOutput } from "./write/output.js";
 import { copyPublicFiles, listPublicFiles } from "./write/public.js";
+
+export type { Builder, BuilderSettings, BuildHint, LastBuild } from "./builder.js";
 
 /** Below this many jobs a phase runs in this thread: starting workers would cost more than it saves. */
 const THREAD_THRESHOLD = 400;
@@ -59,56 +61,6 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
   } finally {
     await builder.close();
   }
-}
-
-/** What the dev server tells a build: what its watcher saw, and which pages are open. */
-export interface BuildHint {
-  /** Absolute paths of post files added, changed or removed: the posts folder is not walked. Undefined: walk it. */
-  readonly posts?: readonly string[];
-  /** Output files open in a browser: in a patch build they are written and committed first... */
-  readonly open?: ReadonlySet<string>;
-  /** ...and then these are called with the files that pass wrote. */
-  readonly committed?: (files: string[]) => void;
-}
-
-/** Settings of a long-lived builder (the dev server's), on top of the build options. */
-export interface BuilderSettings {
-  /** A post whose new text fails to parse keeps its last good version (reported all the same). */
-  readonly keepLastGood?: boolean;
-  /** Save the persistent cache after the first build and on close only, not after every build. */
-  readonly saveCacheOnClose?: boolean;
-}
-
-/** What the last successful build rendered from: lets the dev server preview one post's page ahead of a rebuild. */
-export interface LastBuild {
-  readonly paths: SitePaths;
-  readonly site: Site;
-  readonly siteView: SiteView;
-  readonly setup: WorkerSetup;
-  /** The post files of the site, by index into site.posts. */
-  readonly postPaths: readonly string[];
-  readonly routes: readonly Route[];
-}
-
-/** Builds the same site again and again, keeping parsed posts and worker threads between builds. */
-export interface Builder {
-  build(hint?: BuildHint): Promise<BuildSummary>;
-  /** The last successful build, if any. */
-  readonly last: LastBuild | undefined;
-  close(): Promise<void>;
-}
-
-/** What a builder keeps between builds. */
-interface BuilderState {
-  readonly pools: { threads?: Pool; inline?: Pool };
-  readonly settings: BuilderSettings;
-  cache?: CacheState;
-  cacheDir?: string;
-  unsaved?: boolean;
-  sources?: Sources;
-  /** Template hashes and config that passed checkTemplates last. */
-  checked?: string;
-  last?: LastBuild;
 }
 
 /** A builder for a site. Each build re-reads site.yml, templates and posts; unchanged posts are not parsed again. */
@@ -193,16 +145,16 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
       return summarize({ ok: false, site, routes: plan.routes, problems, skipped, notes, model, clock, paths, written: 0, unchanged: 0, deleted: 0 });
     }
 
-    const keys = postKeys(site);
+    const keys = clock.time("plan", () => postKeys(site));
     const global = globalKey([VERSION, config, view]);
-    const signatures = plan.routes.map((route) => {
+    const signatures = clock.time("plan", () => plan.routes.map((route) => {
       const template = templateFor(route);
       return routeSignature(route, site, keys, global, template ? templates.hashes.get(template) : undefined);
-    });
+    }));
     const manifest = cache.outputs.get(paths.out);
     const outIdentity = folderIdentity(paths.out);
     const usable = manifest && manifest.ino === outIdentity && outIdentity !== -1 ? manifest : undefined;
-    const output = planOutput(plan.routes, signatures, listPublicFiles(paths.public), usable);
+    const output = clock.time("plan", () => planOutput(plan.routes, signatures, listPublicFiles(paths.public), usable));
 
     workDir = createWorkFolder(paths.out, output.mode === "full" ? "staging" : "patch");
     const currentDir = output.mode === "patch" ? paths.out : undefined;

@@ -8,6 +8,7 @@ import path from "node:path";
 import type { LastBuild } from "../build.js";
 import { globalKey } from "../graph/signature.js";
 import { createPostParser, type PostParser } from "../parse/post.js";
+import { shareLinks } from "../render/links.js";
 import type { Post, SitePost } from "../types.js";
 import { createState, renderFiles, setTarget, type WorkerState } from "../workers/tasks.js";
 import { besideOutput } from "../write/output.js";
@@ -59,7 +60,9 @@ export class PagePreview {
     rmSync(work, { recursive: true, force: true });
     mkdirSync(work, { recursive: true });
     try {
-      setTarget(this.state, { site: { ...last.site, posts }, siteView: last.siteView, paths: last.postPaths, outDir: work, currentDir: out });
+      const site = { ...last.site, posts };
+      shareLinks(last.site, site); // URLs and dates are unchanged (see placeOf)
+      setTarget(this.state, { site, siteView: last.siteView, paths: last.postPaths, outDir: work, currentDir: out });
       const routes = edited.map((at) => last.routes.find((route) => route.kind === "post" && route.post === at)).filter((route) => route !== undefined);
       const written: string[] = [];
       for (const result of renderFiles(this.state, routes.map((route) => ({ route, entry: false })))) {

@@ -4,7 +4,8 @@
 // posts (saving a new post → the home page written with it and told to reload). Each time is taken
 // as a browser sees it, through the preview's own event stream. Prints p50/p95 and one JSON line.
 //
-//   npm run compile && node tests/bench/dev.mjs --posts 10000 [--edits 20] [--keep]
+//   npm run compile && node tests/bench/dev.mjs --posts 10000 [--edits 20] [--keep] [--show]
+// (--show echoes the preview's own output: each rebuild's time and what set it off)
 
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -25,6 +26,10 @@ const run = (cmd, argv) =>
     const child = spawn(cmd, argv, { stdio: ["ignore", "ignore", "inherit"] });
     child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${argv.join(" ")} exited ${code}`))));
   });
+
+/** Waits for a promise, failing with `what` after `ms` (a lost event must not hang the benchmark). */
+const within = (promise, what, ms = 60_000) =>
+  Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), ms).unref())]);
 
 const percentile = (values, p) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -70,32 +75,36 @@ async function main() {
   await run(process.execPath, [GENERATOR, "--posts", String(POSTS), "--out", path.join(root, "posts")]);
 
   const started = performance.now();
-  const dev = spawn(process.execPath, [path.join(REPO, "lib", "cli.js"), "dev", "--root", root, "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
+  const dev = spawn(process.execPath, [path.join(REPO, "lib", "cli.js"), "dev", "--root", root, "--port", "0", ...(args["no-drafts"] === "true" ? ["--no-drafts"] : [])], { stdio: ["ignore", "pipe", "inherit"] });
   let stdout = "";
   const lines = [];
+  dev.once("exit", (code) => {
+    for (const w of lineWaiters.splice(0)) w.reject(new Error(`the preview exited (code ${code})`));
+  });
   dev.stdout.setEncoding("utf8");
   dev.stdout.on("data", (chunk) => {
     stdout += chunk;
     let end;
     while ((end = stdout.indexOf("\n")) !== -1) {
       lines.push(stdout.slice(0, end));
+      if (args.show === "true") console.log(`  dev: ${lines[lines.length - 1]}`);
       stdout = stdout.slice(end + 1);
       for (const w of lineWaiters.splice(0)) if (!w.test(lines[lines.length - 1])) lineWaiters.push(w);
     }
   });
   const lineWaiters = [];
   const nextLine = (pattern) =>
-    new Promise((resolve) => {
+    new Promise((resolve, reject) => {
       const test = (line) => {
         const match = pattern.exec(line);
         if (match) resolve(match);
         return Boolean(match);
       };
-      lineWaiters.push({ test });
+      lineWaiters.push({ test, reject });
     });
 
   try {
-    const serving = await nextLine(/at http:\/\/[^:]+:(\d+)\//);
+    const serving = await within(nextLine(/at http:\/\/[^:]+:(\d+)\//), "the preview to start", 900_000);
     const port = Number(serving[1]);
     const startup = (performance.now() - started) / 1000;
     console.log(`preview serving after ${startup.toFixed(1)} s on port ${port}`);
@@ -113,22 +122,23 @@ async function main() {
       const url = urlOf.get(name.replace(/^\d{4}-\d\d-\d\d-/, "").replace(/\.md$/, ".html"));
       if (!url) throw new Error(`no URL found for ${name}`);
       const tab = listen(port, url);
-      await tab.ready;
+      await within(tab.ready, `the event stream of ${url}`);
       const file = path.join(root, "posts", name);
       const title = `编辑 ${i} ${Date.now()}`;
       const text = readFileSync(file, "utf8").replace(/^title: "(.*)"$/m, `title: "$1 ${title}"`);
       const rebuilt = nextLine(/^Rebuilt in (\d+) ms/);
+      const reloaded = tab.next("reload");
       const t0 = performance.now();
       writeFileSync(file, text);
-      const t1 = await tab.next("reload");
+      const t1 = await within(reloaded, `the reload of ${url} after editing ${name}`);
       edits.push(t1 - t0);
-      rebuilds.push(Number((await rebuilt)[1]));
+      rebuilds.push(Number((await within(rebuilt, "the rebuild"))[1]));
       tab.close();
     }
 
     const added = [];
     const home = listen(port, "/");
-    await home.ready;
+    await within(home.ready, "the home page's event stream");
     for (let i = 0; i < EDITS; i++) {
       const title = `新稿 ${i} ${Date.now()}`;
       const minute = String(i).padStart(2, "0");
@@ -137,10 +147,10 @@ async function main() {
       const reload = home.next("reload");
       const t0 = performance.now();
       writeFileSync(path.join(root, "posts", `2030-01-01-bench-new-${i}.md`), text);
-      const t1 = await reload;
+      const t1 = await within(reload, `the home page's reload after adding post ${i}`);
       if (!readFileSync(path.join(out, "index.html"), "utf8").includes(title)) throw new Error("the home page does not show the new post");
       added.push(t1 - t0);
-      await rebuilt;
+      await within(rebuilt, "the rebuild");
     }
     home.close();
 
@@ -150,8 +160,11 @@ async function main() {
     console.log(`edited post → whole rebuild done:               p50 ${result.editFullRebuildMs.p50} ms, p95 ${result.editFullRebuildMs.p95} ms`);
     console.log(JSON.stringify(result));
   } finally {
-    dev.kill("SIGINT");
-    await new Promise((resolve) => dev.once("exit", resolve));
+    if (dev.exitCode === null && dev.signalCode === null) {
+      const exited = new Promise((resolve) => dev.once("exit", resolve));
+      dev.kill("SIGINT");
+      await exited;
+    }
     if (args.keep !== "true") rmSync(root, { recursive: true, force: true });
   }
 }
