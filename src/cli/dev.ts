@@ -67,6 +67,19 @@ export async function devCommand(argv: readonly string[]): Promise<number> {
   const verbose = Boolean(flags.verbose);
   const port = wholeNumber(flags.port as string | undefined, "--port", 65535) ?? 4000;
   const host = (flags.host as string | undefined) ?? "localhost";
+  const workers = wholeNumber(flags.workers as string | undefined, "--workers");
+
+  // Signals are caught from the start: one during the first build stops the preview once it is up
+  // (a second one, with no handler left, ends the process at once).
+  let signalled!: () => void;
+  const stopped = new Promise<void>((resolve) => (signalled = resolve));
+  const stop = (): void => {
+    process.off("SIGINT", stop);
+    process.off("SIGTERM", stop);
+    signalled();
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
 
   const shown = new Set<string>();
   const session = await startDev(
@@ -79,26 +92,21 @@ export async function devCommand(argv: readonly string[]): Promise<number> {
         baseUrl: flags["base-url"] as string | undefined,
         drafts: !flags["no-drafts"],
         future: !flags["no-future"],
-        workers: wholeNumber(flags.workers as string | undefined, "--workers"),
+        workers,
       },
     },
     {
       built: (report) => printReport(report, { quiet, verbose, shown }),
       watchError: (error) => console.error(`broadsheet dev: watching failed: ${error.message}`),
     },
-  );
+  ).catch((error: unknown) => {
+    stop();
+    throw error;
+  });
   if (!quiet) console.log(`Serving ${displayPath(session.out)} at ${session.url} (Ctrl-C to stop)`);
   else console.log(session.url);
 
-  await new Promise<void>((resolve) => {
-    const stop = (): void => {
-      process.off("SIGINT", stop);
-      process.off("SIGTERM", stop);
-      resolve();
-    };
-    process.on("SIGINT", stop);
-    process.on("SIGTERM", stop);
-  });
+  await stopped;
   if (!quiet) console.log("Stopping…");
   await session.close();
   return 0;

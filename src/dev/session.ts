@@ -15,7 +15,7 @@ import { PagePreview } from "./preview.js";
 import { BatchQueue } from "./queue.js";
 import { ReloadHub } from "./reload.js";
 import { createPreviewServer, listen } from "./server.js";
-import { modifiedSince, watchSite, type SiteWatcher, type SourceEvent } from "./watch.js";
+import { fileStamp, watchSite, type SiteWatcher, type SourceEvent } from "./watch.js";
 
 /** How the preview runs. */
 export interface DevOptions {
@@ -69,15 +69,14 @@ export async function startDev(options: DevOptions, reporter: DevReporter): Prom
   const preview = new PagePreview();
 
   let queue: BatchQueue<SourceEvent> | undefined;
-  // When each file was last handed to a build; file times are coarse (a few ms), hence the margin.
-  const handedOver = new Map<string, number>();
-  const lookAgain = (events: readonly SourceEvent[]): void => {
-    const late = events.filter((event) => modifiedSince(event, handedOver.get(event.path) ?? 0));
-    for (const event of late) queue?.push(event);
-  };
-  const rebuild = async (events: readonly SourceEvent[]): Promise<void> => {
+  // How each file looked when last handed to a build.
+  const stamps = new Map<string, string>();
+  const changed = (event: SourceEvent): boolean => event.folder || fileStamp(event.path) !== stamps.get(event.path);
+  const rebuild = async (batch: readonly SourceEvent[]): Promise<void> => {
+    const events = [...new Map(batch.map((event) => [event.path, event])).values()].filter(changed);
+    if (batch.length > 0 && events.length === 0) return;
+    for (const event of events) stamps.set(event.path, fileStamp(event.path));
     const started = performance.now();
-    for (const event of events) handedOver.set(event.path, Date.now() - 10);
     const postFiles = events.filter((event) => event.kind === "post" && !event.folder).map((event) => event.path);
     const onlyPosts = events.length > 0 && postFiles.length === events.length;
     let previewed: string[] = [];
@@ -85,7 +84,10 @@ export async function startDev(options: DevOptions, reporter: DevReporter): Prom
     if (onlyPosts && builder.last) {
       previewed = preview.render(builder.last, postFiles);
       previewMs = performance.now() - started;
-      if (previewed.length) hub.changed({ written: previewed, deleted: [] });
+      if (previewed.length) {
+        hub.changed({ written: previewed, deleted: [] });
+        await new Promise((resolve) => setImmediate(resolve)); // sent before the build takes the thread
+      }
     }
     // Open pages are committed (and reloaded) ahead of the rest of the build; not announced twice.
     const announced = new Set<string>();
@@ -99,7 +101,7 @@ export async function startDev(options: DevOptions, reporter: DevReporter): Prom
     if (report.summary) hub.changed({ written: report.summary.changes.written.filter((file) => !announced.has(file)), deleted: report.summary.changes.deleted });
     reporter.built({ ...report, events, previewed, previewMs, ms: performance.now() - started });
     // chokidar drops a second change to a file within 50 ms of the first: look again once that window is over.
-    if (events.length) setTimeout(() => lookAgain(events), 60).unref();
+    if (events.length) setTimeout(() => events.filter(changed).forEach((event) => queue?.push(event)), 60).unref();
   };
 
   await rebuild([]);

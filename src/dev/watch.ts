@@ -67,9 +67,18 @@ export function watchSite(paths: SitePaths, drafts: boolean, ignore: string, onE
     for (const target of targets) if (inside(target.path, file) && (!best || target.path.length > best.path.length)) best = target;
     return best?.kind;
   };
-  folders.on("all", (event, file) => {
+  const report = (file: string, folder: boolean): void => {
     const kind = kindOf(file);
-    if (kind) onEvent({ kind, path: file, folder: event === "addDir" || event === "unlinkDir" });
+    if (kind && !isIgnoredName(path.basename(file)) && !inside(ignore, file)) onEvent({ kind, path: file, folder });
+  };
+  folders.on("all", (event, file) => report(file, event === "addDir" || event === "unlinkDir"));
+  // A file added or removed, straight from fs.watch: chokidar finds additions by reading the folder
+  // again, throttled, and loses them when that read outlasts its one-second throttle (a long build).
+  folders.on("raw", (event, name, details) => {
+    const watched = (details as { watchedPath?: string } | undefined)?.watchedPath;
+    if (event !== "rename" || typeof name !== "string" || !name || !watched) return;
+    if (path.basename(watched) === name) report(watched, false); // a file's own watcher
+    report(path.join(watched, name), false);
   });
   site.on("all", (event, file) => {
     if (path.basename(file) === "site.yml") return onEvent({ kind: "config", path: file, folder: false });
@@ -88,14 +97,14 @@ export function watchSite(paths: SitePaths, drafts: boolean, ignore: string, onE
 }
 
 /**
- * True when the event's file was modified at or after `since` (ms since the epoch). chokidar drops a
- * second change to one file within 50 ms of the first, so the preview looks again after a build.
+ * What a file looks like now (times, size, identity; "-" when gone): a batch whose files all look as
+ * they did when last built is an echo (chokidar's own event after the fs.watch one), not a change.
  */
-export function modifiedSince(event: SourceEvent, since: number): boolean {
-  if (event.folder) return false;
+export function fileStamp(file: string): string {
   try {
-    return statSync(event.path).mtimeMs >= since;
+    const stats = statSync(file);
+    return `${stats.mtimeMs}:${stats.ctimeMs}:${stats.size}:${stats.ino}`;
   } catch {
-    return false;
+    return "-";
   }
 }

@@ -11,6 +11,8 @@ export async function renderOpenFirst(input: RenderInput, open: ReadonlySet<stri
   if (first.length === 0) return { done: { writes: new Map(), problems: [] }, rest: input.render };
   const done = await renderRoutes({ ...input, render: first });
   commit([...done.writes].filter(([, result]) => result.changed).map(([file]) => file));
+  // Let the event loop turn: the server's news of these pages would otherwise wait for the rest.
+  await new Promise((resolve) => setImmediate(resolve));
   return { done, rest: input.render.filter((route) => !open.has(route.file)) };
 }
 
