@@ -9,6 +9,8 @@ import { locate } from "./locate.js";
 import { contentType, isHtml } from "./mime.js";
 import { CLIENT_PATH, EVENTS_PATH, type ReloadHub } from "./reload.js";
 
+const NOT_FOUND = `<!doctype html>\n<html><head><meta charset="utf-8"><title>Not found</title></head><body><p>Not found (broadsheet dev).</p></body></html>\n`;
+
 /** What the server serves. */
 export interface ServeOptions {
   /** The output folder. */
@@ -50,7 +52,8 @@ async function handle(options: ServeOptions, req: IncomingMessage, res: ServerRe
       try {
         return await sendFile(req, res, 404, page);
       } catch {
-        return plain(res, 404, "not found");
+        // No 404 page (the first build failed?): a page of our own, so the overlay and reload still work.
+        return send(req, res, 404, "text/html; charset=utf-8", Buffer.from(injectClient(NOT_FOUND)));
       }
     }
   }

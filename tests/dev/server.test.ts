@@ -188,3 +188,28 @@ describe("the preview under a base path", () => {
     }
   });
 });
+
+describe("the preview of a site whose first build fails", () => {
+  it("serves a page that carries the overlay, and the site once the template is fixed", async () => {
+    const root = makeSite({
+      "posts/2024-03-01-a.md": post({ title: "甲", date: "2024-03-01 09:00:00 +0800", categories: "x" }),
+      "templates/post.njk": "{% extends 'base.njk' %}{% block main %}{{ post.title }{% endblock %}",
+    });
+    const dev = await startDev({ host: "localhost", port: 0, build: { root, workers: 0 } }, quiet);
+    try {
+      const page = events(dev.port, "/");
+      const overlay = JSON.parse(await page.next("overlay")).problems as string[];
+      expect(overlay[0]).toMatch(/templates\/post\.njk:1:\d+ {2}/);
+      const home = await get(dev.port, "/");
+      expect(home.status).toBe(404);
+      expect(home.body).toContain("/__broadsheet/client.js");
+      const reload = page.next("reload");
+      writeFileSync(path.join(root, "templates/post.njk"), "{% extends 'base.njk' %}{% block main %}{{ post.title }}{% endblock %}");
+      await reload;
+      expect((await get(dev.port, "/")).status).toBe(200);
+      page.close();
+    } finally {
+      await dev.close();
+    }
+  });
+});
