@@ -76,6 +76,6 @@ describe("the preview loop", () => {
     expect(builds.length).toBeGreaterThanOrEqual(1);
     expect(builds.length).toBeLessThanOrEqual(5);
     expect(builds.at(-1)!.summary!.posts).toBe(501);
-    expect(readOut(dev.out, "category/burst.html")).toContain("快讯 499");
+    expect(readOut(dev.out, "burst/2024/02/24/burst-499.html")).toContain("快讯 499");
   });
 });
