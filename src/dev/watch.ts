@@ -72,13 +72,14 @@ export function watchSite(paths: SitePaths, drafts: boolean, ignore: string, onE
     if (kind && !isIgnoredName(path.basename(file)) && !inside(ignore, file)) onEvent({ kind, path: file, folder });
   };
   folders.on("all", (event, file) => report(file, event === "addDir" || event === "unlinkDir"));
-  // A file added or removed, straight from fs.watch: chokidar finds additions by reading the folder
-  // again, throttled, and loses them when that read outlasts its one-second throttle (a long build).
+  // Changes straight from fs.watch, as they happen: chokidar finds additions by reading the folder
+  // again, throttled, and loses them when that read outlasts its one-second throttle (a long build);
+  // and it reports a change only after a stat of its own. Its later events are echoes (see fileStamp).
   folders.on("raw", (event, name, details) => {
     const watched = (details as { watchedPath?: string } | undefined)?.watchedPath;
-    if (event !== "rename" || typeof name !== "string" || !name || !watched) return;
-    if (path.basename(watched) === name) report(watched, false); // a file's own watcher
-    report(path.join(watched, name), false);
+    if ((event !== "rename" && event !== "change") || typeof name !== "string" || !name || !watched) return;
+    // A file's own watcher names the file; a folder's names the entry in it.
+    report(path.basename(watched) === name && !isFolder(watched) ? watched : path.join(watched, name), false);
   });
   site.on("all", (event, file) => {
     if (path.basename(file) === "site.yml") return onEvent({ kind: "config", path: file, folder: false });
