@@ -19,6 +19,7 @@ import { parseSources } from "./stages/parse.js";
 import { planOutput } from "./stages/plan.js";
 import { renderRoutes } from "./stages/render.js";
 import { stageClock } from "./stages/clock.js";
+import { inputKey, isUnchanged, unchangedSummary, validUntil } from "./stages/unchanged.js";
 import { summarize } from "./summary.js";
 import type { BuildOptions, BuildSummary, SiteConfig, SitePaths } from "./types.js";
 import { codeFingerprint, VERSION } from "./version.js";
@@ -94,20 +95,29 @@ async function runBuild(options: BuildOptions, pools: { threads?: Pool; inline?:
   let workDir: string | undefined;
   try {
     const notes = recoverOutput(paths.out);
+    const now = options.now ?? Date.now();
     const cacheDir = options.cacheDir === false ? undefined : cacheFolder(paths, options.cacheDir);
     const settings = parseSettings(config);
     const parseKey = globalKey([settings]);
+    // First only the output manifests: when nothing changed, parsed posts are not even loaded.
     let cache: CacheState;
     if (kept && kept.parseKey === parseKey) cache = kept;
     else {
-      const loaded = cacheDir ? loadCache(cacheDir, codeFingerprint(), parseKey) : { state: emptyCache(parseKey) };
+      const loaded = cacheDir ? loadCache(cacheDir, codeFingerprint(), parseKey, false) : { state: emptyCache(parseKey) };
       if (loaded.note) notes.push(loaded.note);
       cache = loaded.state;
     }
-    keep(cache);
 
     const sources = clock.time("read", () => readSources(paths, options.drafts ?? false));
     const templates = readTemplates(paths.templates);
+    const publicFiles = listPublicFiles(paths.public);
+    const inputs = inputKey(codeFingerprint(), config, options, templates, publicFiles, sources.files);
+    const manifest = cache.outputs.get(paths.out);
+    const outIdentity = folderIdentity(paths.out);
+    const usable = manifest && manifest.ino === outIdentity && outIdentity !== -1 ? manifest : undefined;
+    if (isUnchanged(usable, inputs, now)) return unchangedSummary(usable, clock, paths, notes);
+    if (cache !== kept && cacheDir) cache = loadCache(cacheDir, codeFingerprint(), parseKey).state;
+    keep(cache);
     checkTemplates(createEnvironment(templates, config), templates);
 
     // Pools start lazily (small phases run inline, where starting threads costs more than it saves)
@@ -129,7 +139,7 @@ async function runBuild(options: BuildOptions, pools: { threads?: Pool; inline?:
 
     const parsed = await clock.timeAsync("parse", () => parseSources(sources.files, cache, poolFor));
 
-    const { model, plan } = clock.time("model", () => modelAndRoutes(parsed.posts, config, options));
+    const { model, plan } = clock.time("model", () => modelAndRoutes(parsed.posts, config, { ...options, now }));
     const { site } = model;
     const problems: Problem[] = [...sources.problems, ...parsed.posts.flatMap((p) => p.problems), ...model.problems];
     const skipped: Problem[] = [...parsed.failed, ...model.skipped, ...plan.displaced.values()];
@@ -145,10 +155,7 @@ async function runBuild(options: BuildOptions, pools: { threads?: Pool; inline?:
       const template = templateFor(route);
       return routeSignature(route, site, keys, global, template ? templates.hashes.get(template) : undefined);
     });
-    const manifest = cache.outputs.get(paths.out);
-    const outIdentity = folderIdentity(paths.out);
-    const usable = manifest && manifest.ino === outIdentity && outIdentity !== -1 ? manifest : undefined;
-    const output = planOutput(plan.routes, signatures, listPublicFiles(paths.public), usable);
+    const output = planOutput(plan.routes, signatures, publicFiles, usable);
 
     workDir = createWorkFolder(paths.out, output.mode === "full" ? "staging" : "patch");
     const currentDir = output.mode === "patch" ? paths.out : undefined;
@@ -165,7 +172,7 @@ async function runBuild(options: BuildOptions, pools: { threads?: Pool; inline?:
         pool: poolFor,
         workDir: workDir!,
         currentDir,
-        now: options.now ?? Date.now(),
+        now,
         generator: `broadsheet ${VERSION}`,
         onProgress: options.onProgress,
       });
@@ -175,22 +182,32 @@ async function runBuild(options: BuildOptions, pools: { threads?: Pool; inline?:
 
     const counts = clock.time("write", () => {
       copyPublicFiles(output.copy, workDir!);
-      const changed = [...rendered.writes].filter(([, result]) => result.changed).map(([file]) => file);
+      // A full build writes every file, but reports as changed only those whose inputs changed.
+      const changed = [...rendered.writes].filter(([file, result]) => result.changed && output.stale.has(file)).map(([file]) => file);
+      const copied = output.copy.filter((file) => output.stale.has(file.file)).map((file) => file.file);
       if (output.mode === "full") commitStaging(paths.out, workDir!);
-      else commitPatch(paths.out, workDir!, [...changed, ...output.copy.map((file) => file.file)], [...output.remove]);
+      else commitPatch(paths.out, workDir!, [...changed, ...copied], [...output.remove]);
       workDir = undefined;
-      const written = [...changed, ...output.copy.map((file) => file.file)];
+      const written = [...changed, ...copied];
       return {
         written: written.length,
-        unchanged: output.mode === "full" ? 0 : plan.routes.length - changed.length,
+        unchanged: plan.routes.length - changed.length,
         deleted: output.remove.length,
         changes: { written, deleted: [...output.remove] },
       };
     });
 
-    cache.outputs.set(paths.out, { out: paths.out, ino: folderIdentity(paths.out), files: output.files });
+    const summary = summarize({ ok: true, site, routes: plan.routes, problems, skipped, notes, model, clock, paths, ...counts });
+    cache.outputs.set(paths.out, {
+      out: paths.out,
+      ino: folderIdentity(paths.out),
+      files: output.files,
+      inputs,
+      validUntil: validUntil(site, model.nextFuture, now),
+      summary: { posts: summary.posts, pages: summary.pages, problems, skipped, leftOut: summary.leftOut },
+    });
     if (cacheDir) clock.time("cache", () => saveCache(cacheDir, codeFingerprint(), cache));
-    return summarize({ ok: true, site, routes: plan.routes, problems, skipped, notes, model, clock, paths, ...counts });
+    return summary;
   } catch (error) {
     discardWorkFolder(workDir);
     throw error;
