@@ -1,4 +1,5 @@
-// The data that flows between the stages of a build. Plain, readonly, acyclic; no logic here.
+// The data that flows between the stages of a build. Plain, readonly, acyclic; no logic here
+// beyond the one projection of a post to what rendering needs.
 
 import type { Problem } from "./errors.js";
 
@@ -142,6 +143,17 @@ export interface Post {
   readonly problems: readonly Problem[];
 }
 
+/** What pages, feeds and signatures use of a post: all that is sent to the render threads. */
+export type PostSummary = Pick<Post, "id" | "source" | "hash" | "date" | "excerpt" | "bodyStart" | "inDrafts"> & {
+  readonly meta: Pick<PostMeta, "title" | "extra">;
+};
+
+/** A post's summary, without what only parsing and the model need. */
+export function summarizePost(post: PostSummary): PostSummary {
+  const { id, source, hash, date, excerpt, bodyStart, inDrafts, meta } = post;
+  return { id, source, hash, date, excerpt, bodyStart, inDrafts, meta: { title: meta.title, extra: meta.extra } };
+}
+
 /** A link to another page: what a template needs to show it. */
 export interface Link {
   readonly title: string;
@@ -172,7 +184,7 @@ export interface Period {
 
 /** A published post placed in the site: where it lives and how it links to others. */
 export interface SitePost {
-  readonly post: Post;
+  readonly post: PostSummary;
   readonly url: string;
   /** Indices into Site.categories / Site.tags. */
   readonly categories: readonly number[];
