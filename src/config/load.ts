@@ -4,9 +4,11 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import yaml from "js-yaml";
-import { BuildError } from "../errors.js";
+import { BuildError, type Problem } from "../errors.js";
 import type { BuildOptions, SiteConfig, SitePaths } from "../types.js";
+import { readCategoryPages } from "./category-pages.js";
 import { DEFAULT_CONFIG } from "./defaults.js";
+import { isJekyllRoot, readJekyllConfig } from "./jekyll.js";
 import { normalizeBasePath, validateConfig } from "./validate.js";
 
 /** The folder broadsheet is installed in: its templates, public files and site.yml are the defaults. */
@@ -16,6 +18,8 @@ export const PACKAGE_ROOT = path.resolve(fileURLToPath(new URL("../../", import.
 export interface LoadedSite {
   readonly paths: SitePaths;
   readonly config: SiteConfig;
+  /** What was wrong with the site's settings that did not stop the build (category pages). */
+  readonly problems: readonly Problem[];
 }
 
 const isDirectory = (dir: string): boolean => existsSync(dir) && statSync(dir).isDirectory();
@@ -32,7 +36,8 @@ export function loadSite(options: BuildOptions): LoadedSite {
   if (!isDirectory(root)) {
     throw new BuildError({ code: "no-root", file: displayPath(root), message: "site folder not found", hint: "pass --root DIR with a folder that holds posts/" });
   }
-  const posts = path.resolve(options.posts ?? path.join(root, "posts"));
+  const jekyll = isJekyllRoot(root);
+  const posts = path.resolve(options.posts ?? path.join(root, jekyll ? "_posts" : "posts"));
   if (!isDirectory(posts)) {
     throw new BuildError({
       code: "no-posts",
@@ -51,11 +56,16 @@ export function loadSite(options: BuildOptions): LoadedSite {
     config: existsSync(configFile) ? configFile : undefined,
     out: path.resolve(options.out ?? path.join(root, "dist")),
   };
-  return { paths, config: applyOverrides(readConfig(paths.config), options) };
+  // A Jekyll root's _config.yml is read first; a site.yml beside it overrides it.
+  const base = jekyll ? readJekyllConfig(path.join(root, "_config.yml"), displayPath(path.join(root, "_config.yml"))) : DEFAULT_CONFIG;
+  const config = readConfig(paths.config, base);
+  const pages = readCategoryPages(root, displayPath);
+  const categories = { ...pages.categories, ...config.categories };
+  return { paths, config: applyOverrides({ ...config, categories }, options), problems: pages.problems };
 }
 
-function readConfig(file: string | undefined): SiteConfig {
-  if (!file) return DEFAULT_CONFIG;
+function readConfig(file: string | undefined, base: SiteConfig): SiteConfig {
+  if (!file) return base;
   const source = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
   let raw: unknown;
   try {
@@ -74,7 +84,7 @@ function readConfig(file: string | undefined): SiteConfig {
       { cause: error },
     );
   }
-  return validateConfig(raw, displayPath(file), source);
+  return validateConfig(raw, displayPath(file), source, base);
 }
 
 /** Applies command-line settings that override site.yml. */
