@@ -33,7 +33,7 @@ import { copyPublicFiles, listPublicFiles } from "./write/public.js";
 const THREAD_THRESHOLD = 400;
 
 /** The settings parsing depends on: part of the cache key. */
-const parseSettings = (config: SiteConfig): ParseSettings => ({
+export const parseSettings = (config: SiteConfig): ParseSettings => ({
   timezone: config.timezone,
   excerptLength: config.excerptLength,
   encoding: config.encoding,
