@@ -21,21 +21,24 @@ export interface LinkScope {
   readonly url: string;
 }
 
-// A start tag, then its link attributes, quoted or bare. Tags are found first so that markup shown as
-// text (`&lt;a href=x&gt;` in a code block) is not taken for a link.
-const TAG = /<[a-zA-Z][^<>]*>/g;
-const ATTRIBUTE = /\s(href|src|srcset|poster)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
+// A start tag's name, then its attributes one after another, each value consumed whole: a tag is read
+// from its name on so that neither markup shown as text (`&lt;a href=x&gt;` in a code block) nor an
+// attribute value that quotes markup (a description holding `href=`) is taken for a link.
+const TAG = /<[a-zA-Z][^\s<>\/]*/g;
+const ATTRIBUTE = /[\s\/]*([^\s"'<>\/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/y;
+const LINK_ATTRIBUTES = new Set(["href", "src", "srcset", "poster"]);
 
 /** The links of one page with the offset each was found at (`srcset` holds several). */
 export function pageLinks(html: string): { link: string; at: number }[] {
   const links: { link: string; at: number }[] = [];
   for (const tag of html.matchAll(TAG)) {
-    if (!/\s(?:href|src|srcset|poster)\s*=/i.test(tag[0])) continue;
-    for (const match of tag[0].matchAll(ATTRIBUTE)) {
+    ATTRIBUTE.lastIndex = tag.index + tag[0].length;
+    for (let match = ATTRIBUTE.exec(html); match; match = ATTRIBUTE.exec(html)) {
+      const name = match[1]!.toLowerCase();
+      if (!LINK_ATTRIBUTES.has(name)) continue;
       const value = match[2] ?? match[3] ?? match[4] ?? "";
-      const at = tag.index + match.index;
-      if (match[1]!.toLowerCase() !== "srcset") links.push({ link: value, at });
-      else for (const candidate of value.split(",")) links.push({ link: candidate.trim().split(/\s+/)[0] ?? "", at });
+      if (name !== "srcset") links.push({ link: value, at: match.index });
+      else for (const candidate of value.split(",")) links.push({ link: candidate.trim().split(/\s+/)[0] ?? "", at: match.index });
     }
   }
   return links;

@@ -70,8 +70,8 @@ function termProblems(site: Site): Problem[] {
 }
 
 /**
- * A broken link in a post's page is reported at the post's file and the line that holds the link;
- * one in a generated page (a template's) once, at the first page, with how many pages have it.
+ * A broken link written in a post's body is reported at the post's file and the line that holds it;
+ * any other (a template's, on many pages) once, at the first page, with how many pages have it.
  */
 function linkProblems(broken: readonly BrokenLink[], site: Site): Problem[] {
   const postOf = new Map(site.posts.map((entry) => [urlToFile(entry.url), entry.post]));
@@ -79,12 +79,13 @@ function linkProblems(broken: readonly BrokenLink[], site: Site): Problem[] {
   const generated = new Map<string, { first: BrokenLink; pages: number }>();
   for (const link of broken) {
     const post = postOf.get(link.page);
-    if (post) {
+    const line = post ? linkLine(post.source, link.link, site.config, post.bodyStart) : undefined;
+    if (post && line !== undefined) {
       problems.push({
         severity: "error",
         code: "broken-link",
         file: post.source,
-        line: linkLine(post.source, link.link, site.config, post.bodyStart),
+        line,
         message: `broken link ${JSON.stringify(link.link)}: no page ${link.target}`,
         hint: "correct the link, or remove it",
       });

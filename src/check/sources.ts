@@ -6,14 +6,21 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { SiteConfig } from "../types.js";
 
+// The last file read: a page's broken links come one after another, and all are looked up in one file.
+let last: { file: string; text: string | undefined } | undefined;
+
 /** A source file's text as parsing saw it (BOM dropped, line ends LF); undefined if it is gone. */
 function sourceText(file: string, encoding: string): string | undefined {
+  if (last?.file === file) return last.text;
+  let text: string | undefined;
   try {
     const bytes = readFileSync(path.resolve(file));
-    return new TextDecoder(encoding).decode(bytes).replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+    text = new TextDecoder(encoding).decode(bytes).replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   } catch {
-    return undefined;
+    text = undefined;
   }
+  last = { file, text };
+  return text;
 }
 
 const lineAt = (text: string, offset: number): number => text.slice(0, offset).split("\n").length;
@@ -50,7 +57,10 @@ function writtenForms(link: string, config: SiteConfig): string[] {
   return [...new Set(forms)].filter((form) => form.length > 1);
 }
 
-/** The 1-based line in a post's file where a link of its page is written, searching the body only. */
+/**
+ * The 1-based line in a post's file where a link of its page is written, searching the body only;
+ * undefined when the body does not hold it (the link is the template's).
+ */
 export function linkLine(file: string, link: string, config: SiteConfig, bodyStart: number): number | undefined {
   const text = sourceText(file, config.encoding);
   if (text === undefined) return undefined;
