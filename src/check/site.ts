@@ -43,7 +43,9 @@ export async function checkSite(options: CheckOptions): Promise<CheckReport> {
       // Fatal to the build (site.yml, templates that do not compile): nothing further can be checked.
       return { problems: [error.problem], posts: 0, pages: 0, seconds: (performance.now() - started) / 1000 };
     }
-    const built = site!;
+    // A build without a cache always builds the model; without one there would be nothing to check against.
+    if (!site) throw new Error("check: the build returned without a site model");
+    const built: Site = site;
     const problems: Problem[] = [...summary.skipped, ...summary.problems.filter((p) => p.code !== UNREGISTERED)];
     problems.push(...termProblems(built));
     problems.push(...linkProblems(checkLinks(out, { basePath: built.config.basePath, url: built.config.url }), built));

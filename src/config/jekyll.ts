@@ -1,13 +1,13 @@
 // A Jekyll site folder read as it is: `_config.yml` beside `_posts/`. Its keys that decide URLs and
 // dates become broadsheet settings over the defaults; every other key (theme, plugins) is ignored.
 
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import path from "node:path";
-import yaml from "js-yaml";
 import { BuildError } from "../errors.js";
 import type { SiteConfig } from "../types.js";
 import { DEFAULT_CONFIG } from "./defaults.js";
 import { locateKey, validateConfig } from "./validate.js";
+import { readYamlFile } from "./yaml-file.js";
 
 /** Jekyll's `_config.yml` key → the site.yml key that means the same. */
 const KEYS: Readonly<Record<string, string>> = {
@@ -35,24 +35,7 @@ export function isJekyllRoot(root: string): boolean {
 
 /** Reads a Jekyll `_config.yml` into the configuration it means; `jekyll` is set. Throws BuildError naming the Jekyll key. */
 export function readJekyllConfig(file: string, shown: string): SiteConfig {
-  const source = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
-  let raw: unknown;
-  try {
-    raw = yaml.load(source, { schema: yaml.CORE_SCHEMA, filename: file });
-  } catch (error) {
-    const mark = (error as { mark?: { line: number; column: number } }).mark;
-    throw new BuildError(
-      {
-        code: "config",
-        file: shown,
-        line: mark ? mark.line + 1 : undefined,
-        column: mark ? mark.column + 1 : undefined,
-        message: `_config.yml is not valid YAML: ${(error as { reason?: string }).reason ?? String(error)}`,
-        hint: "check the indentation and quoting on that line",
-      },
-      { cause: error },
-    );
-  }
+  const { source, raw } = readYamlFile(file, shown);
   const fields = raw !== null && typeof raw === "object" && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
   const base: SiteConfig = { ...DEFAULT_CONFIG, jekyll: true };
   try {

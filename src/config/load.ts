@@ -1,15 +1,15 @@
 // Finds a site's folders and reads its site.yml: what a build needs to know before it reads any post.
 
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import yaml from "js-yaml";
 import { BuildError, type Problem } from "../errors.js";
 import type { BuildOptions, SiteConfig, SitePaths } from "../types.js";
 import { readCategoryPages } from "./category-pages.js";
 import { DEFAULT_CONFIG } from "./defaults.js";
 import { isJekyllRoot, readJekyllConfig } from "./jekyll.js";
 import { normalizeBasePath, validateConfig } from "./validate.js";
+import { readYamlFile } from "./yaml-file.js";
 
 /** The folder broadsheet is installed in: its templates, public files and site.yml are the defaults. */
 export const PACKAGE_ROOT = path.resolve(fileURLToPath(new URL("../../", import.meta.url)));
@@ -66,24 +66,7 @@ export function loadSite(options: BuildOptions): LoadedSite {
 
 function readConfig(file: string | undefined, base: SiteConfig): SiteConfig {
   if (!file) return base;
-  const source = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
-  let raw: unknown;
-  try {
-    raw = yaml.load(source, { schema: yaml.CORE_SCHEMA, filename: file });
-  } catch (error) {
-    const mark = (error as { mark?: { line: number; column: number } }).mark;
-    throw new BuildError(
-      {
-        code: "config",
-        file: displayPath(file),
-        line: mark ? mark.line + 1 : undefined,
-        column: mark ? mark.column + 1 : undefined,
-        message: `site.yml is not valid YAML: ${(error as { reason?: string }).reason ?? String(error)}`,
-        hint: "check the indentation and quoting on that line",
-      },
-      { cause: error },
-    );
-  }
+  const { source, raw } = readYamlFile(file, displayPath(file));
   return validateConfig(raw, displayPath(file), source, base);
 }
 
