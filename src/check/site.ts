@@ -11,7 +11,7 @@ import { urlToFile } from "../model/permalink.js";
 import type { BuildOptions, Site } from "../types.js";
 import { removeInBackground } from "../write/output.js";
 import { checkLinks, type BrokenLink } from "./links.js";
-import { keyLine, linkLine } from "./sources.js";
+import { sourceLocator, type SourceLocator } from "./sources.js";
 import { closestNote, unknownTerms } from "./terms.js";
 
 /** What `check` takes: the build's options that choose what is built. */
@@ -47,8 +47,9 @@ export async function checkSite(options: CheckOptions): Promise<CheckReport> {
     if (!site) throw new Error("check: the build returned without a site model");
     const built: Site = site;
     const problems: Problem[] = [...summary.skipped, ...summary.problems.filter((p) => p.code !== UNREGISTERED)];
-    problems.push(...termProblems(built));
-    problems.push(...linkProblems(checkLinks(out, { basePath: built.config.basePath, url: built.config.url }), built));
+    const sources = sourceLocator(built.config);
+    problems.push(...termProblems(built, sources));
+    problems.push(...linkProblems(checkLinks(out, { basePath: built.config.basePath, url: built.config.url }), built, sources));
     const pages = Object.values(summary.pages).reduce((a, b) => a + b, 0);
     return { problems: sortProblems(problems), posts: summary.posts, pages, seconds: (performance.now() - started) / 1000 };
   } finally {
@@ -57,12 +58,12 @@ export async function checkSite(options: CheckOptions): Promise<CheckReport> {
   }
 }
 
-function termProblems(site: Site): Problem[] {
+function termProblems(site: Site, sources: SourceLocator): Problem[] {
   return unknownTerms(site).map((term) => ({
     severity: "warning",
     code: `unknown-${term.kind}`,
     file: term.source,
-    line: keyLine(term.source, term.kind === "category" ? ["categories", "category"] : ["tags", "tag"], site.config.encoding),
+    line: sources.keyLine(term.source, term.kind === "category" ? ["categories", "category"] : ["tags", "tag"]),
     message:
       `${term.kind} "${term.name}" is not registered` +
       (term.uses > 1 ? ` (${term.uses} posts use it)` : "") +
@@ -75,13 +76,13 @@ function termProblems(site: Site): Problem[] {
  * A broken link written in a post's body is reported at the post's file and the line that holds it;
  * any other (a template's, on many pages) once, at the first page, with how many pages have it.
  */
-function linkProblems(broken: readonly BrokenLink[], site: Site): Problem[] {
+function linkProblems(broken: readonly BrokenLink[], site: Site, sources: SourceLocator): Problem[] {
   const postOf = new Map(site.posts.map((entry) => [urlToFile(entry.url), entry.post]));
   const problems: Problem[] = [];
   const generated = new Map<string, { first: BrokenLink; pages: number }>();
   for (const link of broken) {
     const post = postOf.get(link.page);
-    const line = post ? linkLine(post.source, link.link, site.config, post.bodyStart) : undefined;
+    const line = post ? sources.linkLine(post.source, link.link, post.bodyStart) : undefined;
     if (post && line !== undefined) {
       problems.push({
         severity: "error",

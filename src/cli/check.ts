@@ -5,7 +5,7 @@ import type { ParseArgsConfig } from "node:util";
 import { checkSite } from "../check/site.js";
 import { UsageError } from "../errors.js";
 import { parse, wholeNumber } from "./args.js";
-import { formatProblem } from "./format.js";
+import { formatProblem, plural } from "./format.js";
 
 const HELP = `Usage: broadsheet check [options]
 
@@ -34,8 +34,6 @@ const OPTIONS = {
   workers: { type: "string" },
   help: { type: "boolean", short: "h" },
 } satisfies ParseArgsConfig["options"];
-
-const plural = (n: number, one: string): string => `${n} ${one}${n === 1 ? "" : "s"}`;
 
 /** Runs `broadsheet check`; resolves with the exit code. */
 export async function checkCommand(argv: readonly string[]): Promise<number> {
