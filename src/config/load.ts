@@ -1,4 +1,5 @@
-// Finds a site's folders and reads its site.yml: what a build needs to know before it reads any post.
+// Finds a site's folders and reads its settings (site.yml; in a Jekyll root _config.yml first; names from
+// category pages): what a build needs to know before it reads any post.
 
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
