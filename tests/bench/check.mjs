@@ -1,69 +1,44 @@
 #!/usr/bin/env node
-// Benchmark of `broadsheet check` (is it fast enough for a pre-commit hook?): a generated corpus
-// checked with the bundled theme and default settings, cold, several runs; prints the median and a
-// JSON line for scripts.
+// Benchmark of `broadsheet check` (fast enough for a pre-commit hook?): a generated corpus checked
+// with the bundled theme and default settings, cold, several runs; prints the median and a JSON line.
+// Figures, never pass/fail.
 //
-//   npm run compile && node tests/bench/check.mjs --posts 10000 [--runs 3] [--corpus DIR]
+//   npm run compile && node tests/bench/check.mjs --posts 10000 [--runs 3] [--scratch DIR]
 //
-// The corpus is made by ../shared/corpus/generate.mjs into /dev/shm (or the temp folder) and reused.
+// Corpora are shared with npm run bench (`<scratch>/corpus-N`, made once).
 
-import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { argument, corpus, median, peakRss, time } from "./measure.mjs";
 
 const REPO = fileURLToPath(new URL("../../", import.meta.url));
-const CLI = path.join(REPO, "lib", "cli.js");
-const GENERATOR = path.resolve(REPO, "..", "shared", "corpus", "generate.mjs");
-
-const args = Object.fromEntries(
-  process.argv.slice(2).reduce((pairs, arg, i, all) => {
-    if (arg.startsWith("--")) pairs.push([arg.slice(2), all[i + 1]]);
-    return pairs;
-  }, []),
-);
-const posts = Number(args.posts ?? 10_000);
-const runs = Number(args.runs ?? 3);
+const SHARED = path.resolve(REPO, "../shared");
+const CLI = path.join(REPO, "lib/cli.js");
+const SCRATCH = argument("--scratch", existsSync("/dev/shm") ? "/dev/shm/broadsheet-bench" : path.join(REPO, ".bench"));
+const posts = Number(argument("--posts", "10000"));
+const runs = Number(argument("--runs", "3"));
 if (!Number.isInteger(posts) || posts < 1 || !Number.isInteger(runs) || runs < 1) {
-  console.error("usage: node tests/bench/check.mjs --posts N [--runs R] [--corpus DIR]");
+  console.error("usage: node tests/bench/check.mjs --posts N [--runs R] [--scratch DIR]");
   process.exit(2);
 }
-if (!existsSync(CLI)) {
-  console.error("lib/cli.js is missing: run npm run compile first");
-  process.exit(2);
-}
+if (!existsSync(CLI)) throw new Error("run npm install (it compiles broadsheet) before the benchmark");
 
-const scratch = existsSync("/dev/shm") ? "/dev/shm" : tmpdir();
-const corpus = path.resolve(args.corpus ?? path.join(scratch, `broadsheet-bench-c${posts}`));
-if (!existsSync(corpus) || readdirSync(corpus).length !== posts) {
-  rmSync(corpus, { recursive: true, force: true });
-  execFileSync(process.execPath, [GENERATOR, "--posts", String(posts), "--out", corpus], { stdio: "ignore" });
-}
-
+mkdirSync(SCRATCH, { recursive: true });
+const folder = corpus(SCRATCH, SHARED, posts);
 // An empty site folder: the bundled theme and the default settings (no registry, so no term warnings).
-const root = mkdtempSync(path.join(scratch, "broadsheet-bench-site-"));
-const times = [];
-let last = "";
-let problems = 0;
+const root = mkdtempSync(path.join(SCRATCH, "check-site-"));
+const measured = [];
 try {
-  for (let run = 0; run < runs; run++) {
-    const started = performance.now();
-    const result = spawnSync(process.execPath, [CLI, "check", "--root", root, "--posts", corpus], { encoding: "utf8", maxBuffer: 1 << 28 });
-    times.push((performance.now() - started) / 1000);
-    const lines = result.stdout.trim().split("\n");
-    last = lines[lines.length - 1] ?? "";
-    problems = /^No problems/.test(last) ? 0 : Number(/^(\d+) problems?/.exec(last)?.[1] ?? NaN);
-    if (result.status !== 0 && result.status !== 1) {
-      console.error(result.stderr);
-      process.exit(1);
-    }
-  }
+  // A clean corpus has no problems: check exits 0, and a non-zero exit stops the benchmark loudly.
+  for (let i = 0; i < runs; i++) measured.push(time(process.execPath, [CLI, "check", "--root", root, "--posts", folder]));
 } finally {
   rmSync(root, { recursive: true, force: true });
 }
 
-const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)];
-console.log(`check: ${posts} posts, median ${median.toFixed(2)} s over ${runs} run(s) (${times.map((t) => t.toFixed(2)).join(", ")} s)`);
-console.log(`last run: ${last}`);
-console.log(JSON.stringify({ bench: "check", posts, runs, seconds: Number(median.toFixed(3)), times: times.map((t) => Number(t.toFixed(3))), problems }));
+const seconds = median(measured.map((r) => r.seconds));
+const summary = measured[measured.length - 1].stdout.trim().split("\n").pop();
+const peak = Math.max(...measured.map((r) => r.peakRssMiB));
+console.log(`check: ${posts} posts, median ${seconds.toFixed(2)} s over ${runs} run(s) (${measured.map((r) => r.seconds.toFixed(2)).join(", ")} s)${peakRss ? `, peak ${peak} MiB` : ""}`);
+console.log(`last run: ${summary}`);
+console.log(JSON.stringify({ bench: "check", posts, runs, seconds, times: measured.map((r) => r.seconds), peakRssMiB: peakRss ? peak : null }));
