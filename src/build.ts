@@ -33,7 +33,7 @@ import { copyPublicFiles, listPublicFiles } from "./write/public.js";
 const THREAD_THRESHOLD = 400;
 
 /** The settings parsing depends on: part of the cache key. */
-const parseSettings = (config: SiteConfig): ParseSettings => ({
+export const parseSettings = (config: SiteConfig): ParseSettings => ({
   timezone: config.timezone,
   excerptLength: config.excerptLength,
   encoding: config.encoding,
@@ -90,7 +90,7 @@ export function createBuilder(options: BuildOptions = {}): Builder {
 
 async function runBuild(options: BuildOptions, pools: { threads?: Pool; inline?: Pool }, kept: CacheState | undefined, keep: (cache: CacheState) => void): Promise<BuildSummary> {
   const clock = stageClock();
-  const { paths, config } = loadSite(options);
+  const { paths, config, problems: configProblems } = loadSite(options);
   const lock = acquireLock(paths.out);
   let workDir: string | undefined;
   try {
@@ -141,7 +141,8 @@ async function runBuild(options: BuildOptions, pools: { threads?: Pool; inline?:
 
     const { model, plan } = clock.time("model", () => modelAndRoutes(parsed.posts, config, { ...options, now }));
     const { site } = model;
-    const problems: Problem[] = [...sources.problems, ...parsed.posts.flatMap((p) => p.problems), ...model.problems];
+    options.onSite?.(site);
+    const problems: Problem[] = [...configProblems, ...sources.problems, ...parsed.posts.flatMap((p) => p.problems), ...model.problems];
     const skipped: Problem[] = [...parsed.failed, ...model.skipped, ...plan.displaced.values()];
     const view = siteView(site, `broadsheet ${VERSION}`);
 

@@ -60,7 +60,12 @@ export interface SiteConfig {
   readonly search: boolean;
   /** Jekyll-compatible reading: a time without offset is UTC for URLs, as Jekyll 4 does. */
   readonly jekyll: boolean;
+  /** How `broadsheet new` names a post without `--slug`. */
+  readonly newSlug: NewSlugStyle;
 }
+
+/** `new`'s slug styles: the title's pinyin, the title's own characters, or a time-based id. */
+export type NewSlugStyle = "pinyin" | "title" | "id";
 
 /** Options a build is run with: the CLI's flags, or the library caller's. */
 export interface BuildOptions {
@@ -83,6 +88,8 @@ export interface BuildOptions {
   readonly now?: number;
   /** Called with progress while pages are written. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Called with the site model once built (`check` maps output pages back to their posts with it). */
+  readonly onSite?: (site: Site) => void;
 }
 
 /** A file found in the posts folder. */

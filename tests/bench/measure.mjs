@@ -2,7 +2,7 @@
 // threads), through GNU time when installed (apt-get install time), else wall time only.
 
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -50,3 +50,14 @@ export function time(command, args, options = {}) {
 
 /** Peak memory is only known with GNU time. */
 export const peakRss = Boolean(GNU_TIME);
+
+/** A corpus of `n` posts from the shared generator (`shared/corpus/generate.mjs`), made once and kept in `scratch`. */
+export function corpus(scratch, shared, n) {
+  const dir = path.join(scratch, `corpus-${n}`);
+  if (!existsSync(path.join(dir, ".done"))) {
+    rmSync(dir, { recursive: true, force: true });
+    run(process.execPath, [path.join(shared, "corpus/generate.mjs"), "--posts", String(n), "--out", dir]);
+    writeFileSync(path.join(dir, ".done"), "");
+  }
+  return dir;
+}

@@ -13,7 +13,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import { cpus, totalmem } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { argument, flag, median, peakRss, run, time } from "./measure.mjs";
+import { argument, corpus as makeCorpus, flag, median, peakRss, run, time } from "./measure.mjs";
 
 const REPO = fileURLToPath(new URL("../../", import.meta.url));
 const SHARED = path.resolve(REPO, "../shared");
@@ -27,16 +27,8 @@ mkdirSync(SCRATCH, { recursive: true });
 const CLI = path.join(REPO, "lib/cli.js");
 if (!existsSync(CLI)) throw new Error("run npm install (it compiles broadsheet) before the benchmark");
 
-/** A corpus of `n` posts from the shared generator, made once and kept in the scratch folder. */
-function corpus(n) {
-  const dir = path.join(SCRATCH, `corpus-${n}`);
-  if (!existsSync(path.join(dir, ".done"))) {
-    rmSync(dir, { recursive: true, force: true });
-    run(process.execPath, [path.join(SHARED, "corpus/generate.mjs"), "--posts", String(n), "--out", dir]);
-    writeFileSync(path.join(dir, ".done"), "");
-  }
-  return dir;
-}
+/** A corpus of `n` posts, made once and kept in the scratch folder. */
+const corpus = (n) => makeCorpus(SCRATCH, SHARED, n);
 
 /** The plain script on our stack, installed once into the scratch folder. */
 function floor() {
