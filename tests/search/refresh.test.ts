@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { build } from "../../src/build.js";
-import { createSearchRefresher, refreshSearchIndex, type Refreshed } from "../../src/search/refresh.js";
+import { createSearchRefresher, refreshSearchIndex, type Refreshed, type SearchRefresher } from "../../src/search/refresh.js";
 import type { SearchJob } from "../../src/types.js";
 import { makeSite, post, readTree, runCli, tempDir } from "../helpers/site.js";
 
@@ -51,43 +51,44 @@ describe("deferred indexing", () => {
   });
 });
 
+/** A built site's first job and a refresher that records what it did. */
+async function refresherFor(delay: number): Promise<{ root: string; job: SearchJob; refresher: SearchRefresher; runs: Refreshed[]; errors: unknown[] }> {
+  const root = smallSite();
+  const jobs: SearchJob[] = [];
+  await build({ root, workers: 0, onSearchIndex: (job) => jobs.push(job) });
+  const runs: Refreshed[] = [];
+  const errors: unknown[] = [];
+  const refresher = createSearchRefresher({ delay, onIndexed: (result) => runs.push(result), onError: (error) => errors.push(error) });
+  return { root, job: jobs[0]!, refresher, runs, errors };
+}
+
 describe("the search refresher", () => {
   it("folds jobs that come close together into one run, and skips a job that changed nothing", async () => {
-    const root = smallSite();
-    const jobs: SearchJob[] = [];
-    await build({ root, workers: 0, onSearchIndex: (job) => jobs.push(job) });
-    const runs: Refreshed[] = [];
-    const errors: unknown[] = [];
-    const refresher = createSearchRefresher({ delay: 50, onIndexed: (result) => runs.push(result), onError: (error) => errors.push(error) });
-    refresher.schedule(jobs[0]!);
-    refresher.schedule({ ...jobs[0]!, changed: false });
-    refresher.schedule(jobs[0]!);
+    const { root, job, refresher, runs, errors } = await refresherFor(50);
+    refresher.schedule(job);
+    refresher.schedule({ ...job, changed: false });
+    refresher.schedule(job);
     await refresher.idle();
     expect(errors).toEqual([]);
     expect(runs.map((run) => run.pages)).toEqual([3]);
     expect(existsSync(path.join(root, "dist", "pagefind", "pagefind-entry.json"))).toBe(true);
 
-    refresher.schedule({ ...jobs[0]!, changed: false });
+    refresher.schedule({ ...job, changed: false });
     await refresher.idle();
     expect(runs).toHaveLength(1);
     await refresher.close();
   });
 
   it("reports a failed refresh and redoes its change with the next job", async () => {
-    const root = smallSite();
-    const jobs: SearchJob[] = [];
-    await build({ root, workers: 0, onSearchIndex: (job) => jobs.push(job) });
-    const errors: unknown[] = [];
-    const runs: Refreshed[] = [];
-    const refresher = createSearchRefresher({ delay: 10, onIndexed: (result) => runs.push(result), onError: (error) => errors.push(error) });
-    refresher.schedule(jobs[0]!);
+    const { root, job, refresher, runs, errors } = await refresherFor(10);
+    refresher.schedule(job);
     await refresher.idle();
     expect(runs).toHaveLength(1);
-    refresher.schedule({ ...jobs[0]!, out: path.join(root, "no-such-output") });
+    refresher.schedule({ ...job, out: path.join(root, "no-such-output") });
     await refresher.idle();
     expect(errors).toHaveLength(1);
     // This job changed nothing itself, but the failed one did: the index is built again.
-    refresher.schedule({ ...jobs[0]!, changed: false });
+    refresher.schedule({ ...job, changed: false });
     await refresher.idle();
     expect(runs.map((run) => run.pages)).toEqual([3, 3]);
     await refresher.close();
