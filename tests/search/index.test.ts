@@ -96,9 +96,8 @@ describe("the search stage", () => {
     await buildOk(["--root", REPO, "--out", out, "--no-cache"]);
     const postPage = readOut(out, "zhongguodianzibao/2022/01/18/202201182251841262.html");
     expect(postPage).toMatch(/<article class="post" data-pagefind-body>/);
-    expect(postPage).toMatch(/<p class="post-meta" data-pagefind-ignore>/);
-    expect(postPage).toContain(`data-pagefind-sort="date[datetime]"`);
-    expect(postPage).toMatch(/data-pagefind-filter="category">中国电子报新闻</);
+    expect(postPage).toContain(`<p class="post-meta" data-pagefind-ignore data-pagefind-sort="date:2022-01-18T14:05:51+08:00"`);
+    expect(postPage).toMatch(/<span data-pagefind-filter="category"><a class="category" [^>]*>中国电子报新闻<\/a><\/span>/);
     for (const listing of ["index.html", "category/zhongguodianzibao.html", "archive/2022/index.html"]) expect(readOut(out, listing)).not.toContain("data-pagefind-body");
   });
 });
