@@ -7,6 +7,7 @@ import path from "node:path";
 import * as pagefind from "pagefind";
 import { BuildError, type Problem } from "../errors.js";
 import type { SearchPage } from "../types.js";
+import { missingBinary } from "./binary.js";
 
 /** Pages read ahead and sent to Pagefind before waiting for its answers. */
 const WINDOW = 32;
@@ -27,7 +28,10 @@ export type PageReader = (file: string) => Promise<string | undefined>;
  * always give the same bundle, byte for byte: an unchanged index is not rewritten.
  */
 export async function writeSearchIndex(pages: readonly SearchPage[], read: PageReader, language: string, bundle: string): Promise<IndexResult> {
-  const created = await pagefind.createIndex({ forceLanguage: language || undefined }).catch((error: unknown) => {
+  const missing = missingBinary();
+  if (missing) throw unavailable(new Error(missing));
+  const created = await pagefind.createIndex({ forceLanguage: language || undefined }).catch(async (error: unknown) => {
+    await restart();
     throw unavailable(error);
   });
   const index = created.index;
@@ -62,6 +66,9 @@ export async function writeSearchIndex(pages: readonly SearchPage[], read: PageR
     const written = await index.writeFiles({ outputPath: bundle });
     if (written.errors.length) throw failed(written.errors.join("; "));
     return { pages: indexedPages(bundle), problems };
+  } catch (error) {
+    await restart();
+    throw error;
   } finally {
     // Frees the index in the Pagefind process, which stays (unreferenced) for the next run.
     await index.deleteIndex().catch(() => undefined);
@@ -76,6 +83,11 @@ export function indexedPages(bundle: string): number {
   } catch {
     return 0;
   }
+}
+
+/** Stops the Pagefind process after a failure: its module keeps a dead one otherwise, and the next run starts afresh. */
+async function restart(): Promise<void> {
+  await pagefind.close().catch(() => undefined);
 }
 
 function unavailable(error: unknown): BuildError {

@@ -91,6 +91,25 @@ describe("the search stage", () => {
     expect(inodes(out)).toEqual(before);
   });
 
+  it("fails without touching the output when Pagefind cannot run, and says what to do", async () => {
+    const root = sampleSite();
+    const out = path.join(root, "dist");
+    await buildOk(["--root", root]);
+    const before = readTree(out);
+    writeFileSync(path.join(root, "posts", "2022-03-01-new.md"), post({ title: "新文章", date: "2022-03-01 09:00:00 +0800" }));
+    const result = await runCli(["build", "--root", root], { env: { PAGEFIND_EXTENDED_BINARY_PATH: "/nonexistent/pagefind" } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      [
+        "broadsheet  the search indexer (Pagefind) cannot run here: /nonexistent/pagefind cannot be run",
+        "    hint: install the dependencies with their optional packages (npm install --include=optional), or build with --no-search",
+        "Build failed: the output folder was left as it was.",
+        "",
+      ].join("\n"),
+    );
+    expect(readTree(out)).toEqual(before);
+  });
+
   it("indexes the article only: not the navigation, the listings or the post's meta line", async () => {
     const out = path.join(tempDir(), "dist");
     await buildOk(["--root", REPO, "--out", out, "--no-cache"]);
