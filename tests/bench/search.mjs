@@ -11,7 +11,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const REPO = fileURLToPath(new URL("../../", import.meta.url));
-const GENERATOR = path.resolve(REPO, "..", "..", "shared", "corpus", "generate.mjs");
+// The shared corpus generator sits beside the repository (or beside its worktrees folder).
+const GENERATOR = [path.resolve(REPO, "..", "shared"), path.resolve(REPO, "..", "..", "shared")].map((dir) => path.join(dir, "corpus", "generate.mjs")).find(existsSync);
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
   const at = args.indexOf(`--${name}`);
@@ -23,12 +24,15 @@ if (!Number.isInteger(posts) || posts < 1 || !Number.isInteger(runs) || runs < 1
   console.error("usage: node tests/bench/search.mjs --posts N [--runs R] [--keep]");
   process.exit(2);
 }
-const generator = existsSync(GENERATOR) ? GENERATOR : "/work/shared/corpus/generate.mjs";
+if (!GENERATOR) {
+  console.error("cannot find shared/corpus/generate.mjs beside the repository");
+  process.exit(2);
+}
 const { build } = await import(path.join(REPO, "lib", "index.js"));
 
 const scratch = process.platform === "linux" && existsSync("/dev/shm") ? "/dev/shm" : (await import("node:os")).tmpdir();
 const corpus = path.join(scratch, `broadsheet-bench-search-corpus-${posts}`);
-if (!existsSync(corpus)) execFileSync(process.execPath, [generator, "--posts", String(posts), "--out", corpus], { stdio: "ignore" });
+if (!existsSync(corpus)) execFileSync(process.execPath, [GENERATOR, "--posts", String(posts), "--out", corpus], { stdio: "ignore" });
 const out = path.join(scratch, `broadsheet-bench-search-out-${posts}`);
 
 /** Bytes and files under a folder. */
