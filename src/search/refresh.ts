@@ -4,7 +4,7 @@
 // A run that overlaps a build may index a mix of old and new pages; the build that caused it
 // schedules another run, so the index settles on the last build (a second or so behind it).
 
-import { rmSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { SearchJob } from "../types.js";
 import { besideOutput } from "../write/output.js";
@@ -25,7 +25,7 @@ export interface Refreshed {
 export async function refreshSearchIndex(job: SearchJob): Promise<Refreshed | undefined> {
   const started = performance.now();
   const current = path.join(job.out, BUNDLE);
-  if (!job.changed && hasBundle(current)) return undefined;
+  if (!existsSync(job.out) || (!job.changed && hasBundle(current))) return undefined;
   const fresh = besideOutput(job.out, "search");
   rmSync(fresh, { recursive: true, force: true });
   try {

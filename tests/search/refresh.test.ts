@@ -84,7 +84,9 @@ describe("the search refresher", () => {
     refresher.schedule(job);
     await refresher.idle();
     expect(runs).toHaveLength(1);
-    refresher.schedule({ ...job, out: path.join(root, "no-such-output") });
+    const notAFolder = path.join(root, "site.txt");
+    writeFileSync(notAFolder, "an output that cannot be read");
+    refresher.schedule({ ...job, out: notAFolder });
     await refresher.idle();
     expect(errors).toHaveLength(1);
     // This job changed nothing itself, but the failed one did: the index is built again.
