@@ -2,7 +2,7 @@
 // it into a new output, and swapping a fresh one in. Its files are never rewritten in place, so a
 // reader sees either the old bundle or the new one.
 
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { sameBytes } from "../write/files.js";
 
@@ -17,18 +17,13 @@ export function hasBundle(dir: string): boolean {
   return existsSync(path.join(dir, ENTRY));
 }
 
-/** Every file under a folder, relative with `/` separators (none when it does not exist). */
-export function listFiles(dir: string, prefix = ""): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir).sort();
-  } catch {
-    return [];
-  }
-  return names.flatMap((name) => {
-    const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? listFiles(full, `${prefix}${name}/`) : [`${prefix}${name}`];
-  });
+/** Every file under a folder, relative with `/` separators, sorted (none when it does not exist). */
+export function listFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
+    .sort();
 }
 
 /**
