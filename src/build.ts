@@ -1,4 +1,4 @@
-// The pipeline, in order: config → read → parse → model → routes → plan → render → write.
+// The pipeline, in order: config → read → parse → model → routes → plan → render → search → write.
 // A build either replaces the output completely or leaves it as it was. A builder keeps the cache
 // and worker threads between builds (the dev server's loop); `build()` is one builder run once.
 
@@ -18,6 +18,7 @@ import { routePages, type RoutePlan } from "./routes/index.js";
 import { parseSources } from "./stages/parse.js";
 import { planOutput } from "./stages/plan.js";
 import { renderRoutes } from "./stages/render.js";
+import { indexSearch } from "./search/stage.js";
 import { stageClock } from "./stages/clock.js";
 import { inputKey, isUnchanged, unchangedSummary, validUntil } from "./stages/unchanged.js";
 import { summarize } from "./summary.js";
@@ -181,24 +182,31 @@ async function runBuild(options: BuildOptions, pools: { threads?: Pool; inline?:
     skipped.push(...rendered.problems);
     for (const pool of ready) await pool.clear();
 
+    // A full build writes every file, but reports as changed only those whose inputs changed.
+    const changed = [...rendered.writes].filter(([file, result]) => result.changed && output.stale.has(file)).map(([file]) => file);
+    const copied = output.copy.filter((file) => output.stale.has(file.file)).map((file) => file.file);
+    clock.time("write", () => copyPublicFiles(output.copy, workDir!));
+    const search = await clock.timeAsync("search", () =>
+      indexSearch({ config, routes: plan.routes, mode: output.mode, workDir: workDir!, out: paths.out, changed, removed: output.remove, deferred: Boolean(options.onSearchIndex) }),
+    );
+    problems.push(...search.problems);
+
     const counts = clock.time("write", () => {
-      copyPublicFiles(output.copy, workDir!);
-      // A full build writes every file, but reports as changed only those whose inputs changed.
-      const changed = [...rendered.writes].filter(([file, result]) => result.changed && output.stale.has(file)).map(([file]) => file);
-      const copied = output.copy.filter((file) => output.stale.has(file.file)).map((file) => file.file);
+      const written = [...changed, ...copied, ...search.written];
+      const deleted = [...output.remove, ...search.deleted];
       if (output.mode === "full") commitStaging(paths.out, workDir!);
-      else commitPatch(paths.out, workDir!, [...changed, ...copied], [...output.remove]);
+      else commitPatch(paths.out, workDir!, written, deleted);
       workDir = undefined;
-      const written = [...changed, ...copied];
       return {
         written: written.length,
         unchanged: plan.routes.length - changed.length,
-        deleted: output.remove.length,
-        changes: { written, deleted: [...output.remove] },
+        deleted: deleted.length,
+        changes: { written, deleted },
       };
     });
+    if (search.job) options.onSearchIndex?.(search.job);
 
-    const summary = summarize({ ok: true, site, routes: plan.routes, problems, skipped, notes, model, clock, paths, ...counts });
+    const summary = summarize({ ok: true, site, routes: plan.routes, problems, skipped, notes, model, clock, paths, ...counts, search: search.summary });
     cache.outputs.set(paths.out, {
       out: paths.out,
       ino: folderIdentity(paths.out),

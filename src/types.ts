@@ -84,6 +84,11 @@ export interface BuildOptions {
   /** Worker threads for parsing and rendering; 0 renders in this thread. */
   readonly workers?: number;
   readonly search?: boolean;
+  /**
+   * Leave the search index to the caller: the build indexes nothing and, after its commit, hands
+   * over what to index (the dev server refreshes the index off the page reload's path).
+   */
+  readonly onSearchIndex?: (job: SearchJob) => void;
   /** The moment that separates past from future posts (tests pin it). */
   readonly now?: number;
   /** Called with progress while pages are written. */
@@ -221,6 +226,22 @@ export interface LeftOut {
   readonly drafts: number;
   readonly future: number;
   readonly unpublished: number;
+}
+
+/** A page the search index holds: its output file and its URL path (without the base path). */
+export interface SearchPage {
+  readonly file: string;
+  readonly url: string;
+}
+
+/** What indexing a committed output needs; a build hands it to `BuildOptions.onSearchIndex`. */
+export interface SearchJob {
+  readonly out: string;
+  readonly language: string;
+  /** Post pages, newest first (the order the index numbers them in). */
+  readonly pages: readonly SearchPage[];
+  /** False when no indexed page changed since the last build: an existing index is still right. */
+  readonly changed: boolean;
 }
 
 /** What a build did, for the summary line and for library callers. */

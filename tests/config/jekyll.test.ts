@@ -11,7 +11,7 @@ const SAMPLE = path.join(SHARED, "real", "finews-sample");
 
 /** Every post page of a build: the files in folders other than those broadsheet generates. */
 function postUrls(out: string): string[] {
-  const generated = new Set(["archive", "category", "tag", "feed", "page"]);
+  const generated = new Set(["archive", "category", "tag", "feed", "page", "pagefind"]);
   return [...readTree(out).keys()]
     .filter((file) => file.includes("/") && !generated.has(file.split("/")[0]!))
     .map((file) => `/${file}`)
