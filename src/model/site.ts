@@ -5,7 +5,7 @@ import type { Problem } from "../errors.js";
 import type { LeftOut, Post, Site, SiteConfig, SitePost } from "../types.js";
 import { collectPeriods } from "./archives.js";
 import { fillPattern, NAMED_PERMALINKS, normalizeUrl, postPlaceholders } from "./permalink.js";
-import { relatedPosts } from "./related.js";
+import { positionIn, relatedPosts } from "./related.js";
 import { collectTerms, unregisteredWarning } from "./taxonomies.js";
 
 /** Which posts a build publishes. */
@@ -126,15 +126,8 @@ function categoryNeighbours(byPost: readonly (readonly number[])[], members: rea
     const first = terms[0];
     if (first === undefined) return;
     const list = members[first]!;
-    // Lists are newest first and posts are numbered newest first, so a binary search finds the post.
-    let lo = 0;
-    let hi = list.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid]! < post) lo = mid + 1;
-      else hi = mid;
-    }
-    result[post] = { older: list[lo + 1], newer: lo > 0 ? list[lo - 1] : undefined };
+    const at = positionIn(list, post);
+    result[post] = { older: list[at + 1], newer: at > 0 ? list[at - 1] : undefined };
   });
   return result;
 }
