@@ -1,4 +1,4 @@
-// The pipeline, in order: config → read → parse → model → routes → plan → render → write.
+// The pipeline, in order: config → read → parse → model → routes → plan → render → search → write.
 // A build either replaces the output completely or leaves it as it was. A builder keeps the cache
 // and worker threads between builds (the dev server's loop); `build()` is one builder run once.
 
@@ -21,7 +21,9 @@ import { parseSources } from "./stages/parse.js";
 import { planOutput } from "./stages/plan.js";
 import { joinRenders, renderOpenFirst } from "./stages/first.js";
 import { renderRoutes, type RenderInput } from "./stages/render.js";
+import { indexSearch } from "./search/stage.js";
 import { stageClock } from "./stages/clock.js";
+import { inputKey, isUnchanged, unchangedSummary, validUntil } from "./stages/unchanged.js";
 import { summarize } from "./summary.js";
 import type { BuildOptions, BuildSummary, SiteConfig, SitePaths } from "./types.js";
 import { codeFingerprint, VERSION } from "./version.js";
@@ -37,7 +39,7 @@ export type { Builder, BuilderSettings, BuildHint, LastBuild } from "./builder.j
 const THREAD_THRESHOLD = 400;
 
 /** The settings parsing depends on: part of the cache key. */
-const parseSettings = (config: SiteConfig): ParseSettings => ({
+export const parseSettings = (config: SiteConfig): ParseSettings => ({
   timezone: config.timezone,
   excerptLength: config.excerptLength,
   encoding: config.encoding,
@@ -88,30 +90,40 @@ export function createBuilder(options: BuildOptions = {}, settings: BuilderSetti
 async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildHint | undefined): Promise<BuildSummary> {
   const { pools } = state;
   const clock = stageClock();
-  const { paths, config } = loadSite(options);
+  const { paths, config, problems: configProblems } = loadSite(options);
   const lock = acquireLock(paths.out);
   let workDir: string | undefined;
   try {
     const notes = recoverOutput(paths.out);
+    const now = options.now ?? Date.now();
     const cacheDir = options.cacheDir === false ? undefined : cacheFolder(paths, options.cacheDir);
     const settings = parseSettings(config);
     const parseKey = globalKey([settings]);
+    // First only the output manifests: when nothing changed, parsed posts are not even loaded.
     let cache: CacheState;
-    const first = !state.cache;
-    if (state.cache && state.cache.parseKey === parseKey) cache = state.cache;
+    const kept = state.cache;
+    if (kept && kept.parseKey === parseKey) cache = kept;
     else {
-      const loaded = cacheDir ? loadCache(cacheDir, codeFingerprint(), parseKey) : { state: emptyCache(parseKey) };
+      const loaded = cacheDir ? loadCache(cacheDir, codeFingerprint(), parseKey, false) : { state: emptyCache(parseKey) };
       if (loaded.note) notes.push(loaded.note);
       cache = loaded.state;
     }
-    state.cache = cache;
-    state.cacheDir = cacheDir;
 
     const drafts = options.drafts ?? false;
     const known = hint?.posts && state.sources ? updateSources(state.sources, paths, drafts, hint.posts) : undefined;
     const sources = clock.time("read", () => known ?? readSources(paths, drafts));
     state.sources = sources;
     const templates = readTemplates(paths.templates);
+    const publicFiles = listPublicFiles(paths.public);
+    const inputs = inputKey(codeFingerprint(), config, options, templates, publicFiles, sources.files);
+    const manifest = cache.outputs.get(paths.out);
+    const outIdentity = folderIdentity(paths.out);
+    const usable = manifest && manifest.ino === outIdentity && outIdentity !== -1 ? manifest : undefined;
+    if (isUnchanged(usable, inputs, now)) return unchangedSummary(usable, clock, paths, notes);
+    if (cache !== kept && cacheDir) cache = loadCache(cacheDir, codeFingerprint(), parseKey).state;
+    const first = !kept;
+    state.cache = cache;
+    state.cacheDir = cacheDir;
     const checkKey = globalKey([config, [...templates.hashes]]);
     if (state.checked !== checkKey) checkTemplates(createEnvironment(templates, config), templates);
     state.checked = checkKey;
@@ -135,9 +147,10 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
 
     const parsed = await clock.timeAsync("parse", () => parseSources(sources.files, cache, poolFor, state.settings.keepLastGood));
 
-    const { model, plan } = clock.time("model", () => modelAndRoutes(parsed.posts, config, options));
+    const { model, plan } = clock.time("model", () => modelAndRoutes(parsed.posts, config, { ...options, now }));
     const { site } = model;
-    const problems: Problem[] = [...sources.problems, ...parsed.posts.flatMap((p) => p.problems), ...model.problems];
+    options.onSite?.(site);
+    const problems: Problem[] = [...configProblems, ...sources.problems, ...parsed.posts.flatMap((p) => p.problems), ...model.problems];
     const skipped: Problem[] = [...parsed.failed, ...model.skipped, ...plan.displaced.values()];
     const view = siteView(site, `broadsheet ${VERSION}`);
 
@@ -147,14 +160,13 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
 
     const keys = clock.time("plan", () => postKeys(site));
     const global = globalKey([VERSION, config, view]);
-    const signatures = clock.time("plan", () => plan.routes.map((route) => {
-      const template = templateFor(route);
-      return routeSignature(route, site, keys, global, template ? templates.hashes.get(template) : undefined);
-    }));
-    const manifest = cache.outputs.get(paths.out);
-    const outIdentity = folderIdentity(paths.out);
-    const usable = manifest && manifest.ino === outIdentity && outIdentity !== -1 ? manifest : undefined;
-    const output = clock.time("plan", () => planOutput(plan.routes, signatures, listPublicFiles(paths.public), usable));
+    const signatures = clock.time("plan", () =>
+      plan.routes.map((route) => {
+        const template = templateFor(route);
+        return routeSignature(route, site, keys, global, template ? templates.hashes.get(template) : undefined);
+      }),
+    );
+    const output = clock.time("plan", () => planOutput(plan.routes, signatures, publicFiles, usable));
 
     workDir = createWorkFolder(paths.out, output.mode === "full" ? "staging" : "patch");
     const currentDir = output.mode === "patch" ? paths.out : undefined;
@@ -169,7 +181,7 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
       pool: poolFor,
       workDir,
       currentDir,
-      now: options.now ?? Date.now(),
+      now,
       generator: `broadsheet ${VERSION}`,
       onProgress: options.onProgress,
     };
@@ -186,26 +198,43 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
     skipped.push(...rendered.problems);
     for (const pool of ready) await pool.clear();
 
+    // A full build writes every file, but reports as changed only those whose inputs changed.
+    const changed = [...rendered.writes].filter(([file, result]) => result.changed && output.stale.has(file)).map(([file]) => file);
+    const copied = output.copy.filter((file) => output.stale.has(file.file)).map((file) => file.file);
+    clock.time("write", () => copyPublicFiles(output.copy, workDir!));
+    const search = await clock.timeAsync("search", () =>
+      indexSearch({ config, routes: plan.routes, mode: output.mode, workDir: workDir!, out: paths.out, changed, removed: output.remove, deferred: Boolean(options.onSearchIndex) }),
+    );
+    problems.push(...search.problems);
+
     const counts = clock.time("write", () => {
-      copyPublicFiles(output.copy, workDir!);
-      const changed = [...rendered.writes].filter(([, result]) => result.changed).map(([file]) => file);
+      const written = [...changed, ...copied, ...search.written];
+      const deleted = [...output.remove, ...search.deleted];
       if (output.mode === "full") commitStaging(paths.out, workDir!);
-      else commitPatch(paths.out, workDir!, [...changed, ...output.copy.map((file) => file.file)], [...output.remove]);
+      else commitPatch(paths.out, workDir!, written, deleted);
       workDir = undefined;
-      const written = [...changed, ...output.copy.map((file) => file.file)];
       return {
         written: written.length,
-        unchanged: output.mode === "full" ? 0 : plan.routes.length - changed.length,
-        deleted: output.remove.length,
-        changes: { written, deleted: [...output.gone] },
+        unchanged: plan.routes.length - changed.length,
+        deleted: deleted.length,
+        changes: { written, deleted },
       };
     });
+    if (search.job) options.onSearchIndex?.(search.job);
 
-    cache.outputs.set(paths.out, { out: paths.out, ino: folderIdentity(paths.out), files: output.files });
-    state.last = { paths, site, siteView: view, setup, postPaths: target.paths, routes: plan.routes };
+    const summary = summarize({ ok: true, site, routes: plan.routes, problems, skipped, notes, model, clock, paths, ...counts, search: search.summary });
+    cache.outputs.set(paths.out, {
+      out: paths.out,
+      ino: folderIdentity(paths.out),
+      files: output.files,
+      inputs,
+      validUntil: validUntil(site, model.nextFuture, now),
+      summary: { posts: summary.posts, pages: summary.pages, problems, skipped, leftOut: summary.leftOut },
+    });
+    state.last = { paths, site, siteView: view, setup, postPaths: target.paths, routes: plan.routes, parsed: (id) => cache.posts.get(id)?.post };
     state.unsaved = Boolean(cacheDir) && !first && state.settings.saveCacheOnClose;
     if (cacheDir && !state.unsaved) clock.time("cache", () => saveCache(cacheDir, codeFingerprint(), cache));
-    return summarize({ ok: true, site, routes: plan.routes, problems, skipped, notes, model, clock, paths, ...counts });
+    return summary;
   } catch (error) {
     discardWorkFolder(workDir);
     throw error;

@@ -5,7 +5,7 @@ import type { CacheState } from "./cache/store.js";
 import type { Sources } from "./read.js";
 import type { SiteView } from "./render/context.js";
 import type { Route } from "./routes/types.js";
-import type { BuildSummary, Site, SitePaths } from "./types.js";
+import type { BuildSummary, Post, Site, SitePaths } from "./types.js";
 import type { Pool } from "./workers/pool.js";
 import type { WorkerSetup } from "./workers/tasks.js";
 
@@ -35,6 +35,8 @@ export interface LastBuild {
   readonly setup: WorkerSetup;
   /** The post files of the site, by index into site.posts. */
   readonly postPaths: readonly string[];
+  /** A post as last parsed, by id (the site holds only what pages show of it). */
+  readonly parsed: (id: string) => Post | undefined;
   readonly routes: readonly Route[];
 }
 

@@ -2,10 +2,13 @@
 // The command line: the only module that reads argv, prints, and sets the exit code
 // (0 built, 1 failed, 2 usage).
 
-import { parseArgs, type ParseArgsConfig } from "node:util";
+import type { ParseArgsConfig } from "node:util";
 import { build } from "./build.js";
-import { formatProblem, formatStages, formatSummary } from "./cli/format.js";
+import { parse, wholeNumber } from "./cli/args.js";
+import { checkCommand } from "./cli/check.js";
 import { devCommand } from "./cli/dev.js";
+import { formatProblem, formatStages, formatSummary } from "./cli/format.js";
+import { newCommand } from "./cli/new.js";
 import { progressReporter } from "./cli/progress.js";
 import { displayPath } from "./config/load.js";
 import { BuildError, UsageError } from "./errors.js";
@@ -19,6 +22,8 @@ Usage: broadsheet <command> [options]
 Commands:
   build      build the site into dist/ (the default command)
   dev        preview the site with live reload while you edit (broadsheet dev --help)
+  new        write a new post: broadsheet new "标题" --category slug --tags a,b
+  check      validate the whole site (posts, templates, links) without writing dist/
 
 Options:
   -h, --help       show help (also: broadsheet build --help)
@@ -65,21 +70,6 @@ const BUILD_OPTIONS = {
   verbose: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } satisfies ParseArgsConfig["options"];
-
-/** Reads the command and its options; throws UsageError. */
-function parse(argv: readonly string[], options: ParseArgsConfig["options"]): ReturnType<typeof parseArgs> {
-  try {
-    return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, ""));
-  }
-}
-
-function wholeNumber(value: string | undefined, flag: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value)) throw new UsageError(`${flag} expects a whole number, got ${JSON.stringify(value)}`);
-  return Number(value);
-}
 
 async function buildCommand(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parse(argv, BUILD_OPTIONS);
@@ -138,6 +128,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     if (command === "build") return await buildCommand(rest);
     if (command === "dev") return await devCommand(rest);
+    if (command === "new") return await newCommand(rest);
+    if (command === "check") return await checkCommand(rest);
     if (command.startsWith("-")) return await buildCommand(argv);
     throw new UsageError(`unknown command: ${command}`);
   } catch (error) {

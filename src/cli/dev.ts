@@ -1,10 +1,11 @@
 // `broadsheet dev`: the preview server's command line. Reads its flags, starts the loop, prints what
 // each rebuild did and every error as `file:line:col  message`, and stops cleanly on Ctrl-C or SIGTERM.
 
-import { parseArgs, type ParseArgsConfig } from "node:util";
+import type { ParseArgsConfig } from "node:util";
 import { displayPath } from "../config/load.js";
 import { startDev, type BuildReport } from "../dev/session.js";
 import { UsageError } from "../errors.js";
+import { parse, wholeNumber } from "./args.js";
 import { formatProblem, formatStages, formatSummary } from "./format.js";
 
 /** `broadsheet dev --help`. */
@@ -43,20 +44,9 @@ const DEV_OPTIONS = {
   help: { type: "boolean", short: "h" },
 } satisfies ParseArgsConfig["options"];
 
-function wholeNumber(value: string | undefined, flag: string, max = Number.MAX_SAFE_INTEGER): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) > max) throw new UsageError(`${flag} expects a whole number${max < Number.MAX_SAFE_INTEGER ? ` up to ${max}` : ""}, got ${JSON.stringify(value)}`);
-  return Number(value);
-}
-
 /** Runs the preview until SIGINT or SIGTERM; resolves with the exit code. Throws UsageError and BuildError (no site folder). */
 export async function devCommand(argv: readonly string[]): Promise<number> {
-  let parsed: ReturnType<typeof parseArgs>;
-  try {
-    parsed = parseArgs({ args: [...argv], options: DEV_OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, ""));
-  }
+  const parsed = parse(argv, DEV_OPTIONS);
   const flags = parsed.values as Record<string, string | boolean | undefined>;
   if (flags.help) {
     console.log(DEV_HELP);
@@ -65,7 +55,8 @@ export async function devCommand(argv: readonly string[]): Promise<number> {
   if (parsed.positionals.length > 0) throw new UsageError(`unexpected argument: ${parsed.positionals[0]}`);
   const quiet = Boolean(flags.quiet);
   const verbose = Boolean(flags.verbose);
-  const port = wholeNumber(flags.port as string | undefined, "--port", 65535) ?? 4000;
+  const port = wholeNumber(flags.port as string | undefined, "--port") ?? 4000;
+  if (port > 65535) throw new UsageError(`--port expects a port number up to 65535, got ${port}`);
   const host = (flags.host as string | undefined) ?? "localhost";
   const workers = wholeNumber(flags.workers as string | undefined, "--workers");
 

@@ -9,7 +9,7 @@ import type { LastBuild } from "../build.js";
 import { globalKey } from "../graph/signature.js";
 import { createPostParser, type PostParser } from "../parse/post.js";
 import { shareLinks } from "../render/links.js";
-import type { Post, SitePost } from "../types.js";
+import { summarizePost, type Post, type SitePost } from "../types.js";
 import { createState, renderFiles, setTarget, type WorkerState } from "../workers/tasks.js";
 import { besideOutput } from "../write/output.js";
 
@@ -47,10 +47,11 @@ export class PagePreview {
     for (const file of new Set(files)) {
       const at = index.get(file);
       if (at === undefined) continue;
-      const before = posts[at]!.post;
+      const before = last.parsed(posts[at]!.post.id);
+      if (!before) continue;
       const after = this.parser.parse({ id: before.id, display: before.source, inDrafts: before.inDrafts }, readFileSync(file));
       if (after.hash === before.hash || after.problems.length > 0 || placeOf(after) !== placeOf(before)) continue;
-      posts[at] = { ...posts[at]!, post: after };
+      posts[at] = { ...posts[at]!, post: summarizePost(after) };
       edited.push(at);
     }
     if (edited.length === 0) return [];

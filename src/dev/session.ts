@@ -61,11 +61,16 @@ export interface DevSession {
 
 /** Builds the site, starts the server and the watcher. Rejects with BuildError when the site folder itself is missing. */
 export async function startDev(options: DevOptions, reporter: DevReporter): Promise<DevSession> {
-  const { paths: sourcePaths } = loadSite(options.build);
+  const { paths: sourcePaths, config: startConfig } = loadSite(options.build);
   const out = devOutput(sourcePaths.root);
   mkdirSync(path.dirname(out), { recursive: true });
-  const builder = createBuilder({ ...options.build, out }, { keepLastGood: true, saveCacheOnClose: true });
-  const hub = new ReloadHub(() => builder.last?.site.config.basePath ?? "/");
+  // No search index yet: Pagefind re-indexes the whole site inside every build that changes a post,
+  // which would hold each rebuild for seconds. Hook for the search refresher (src/search/refresh.ts):
+  // `onSearchIndex: refresher.schedule` here instead, closed in shutdown() and awaited in idle().
+  const builder = createBuilder({ ...options.build, out, search: false }, { keepLastGood: true, saveCacheOnClose: true });
+  // The base path as of the last build (site.yml may change it); until one, as the site says now.
+  const basePath = (): string => builder.last?.site.config.basePath ?? startConfig.basePath;
+  const hub = new ReloadHub(basePath);
   const preview = new PagePreview();
 
   let queue: BatchQueue<SourceEvent> | undefined;
@@ -105,7 +110,7 @@ export async function startDev(options: DevOptions, reporter: DevReporter): Prom
   };
 
   await rebuild([]);
-  const server = createPreviewServer({ out, basePath: () => builder.last?.site.config.basePath ?? "/", reload: hub });
+  const server = createPreviewServer({ out, basePath, reload: hub });
   let watcher: SiteWatcher | undefined;
   try {
     const port = await listen(server, options.host, options.port);
@@ -113,9 +118,8 @@ export async function startDev(options: DevOptions, reporter: DevReporter): Prom
     const events = queue;
     watcher = watchSite(sourcePaths, options.build.drafts ?? false, out, (event) => events.push(event), (error) => reporter.watchError(error));
     await watcher.ready;
-    const base = builder.last?.site.config.basePath ?? "/";
     return {
-      url: `http://${urlHost(options.host)}:${port}${base}`,
+      url: `http://${urlHost(options.host)}:${port}${basePath()}`,
       port,
       out,
       idle: () => events.idle(),

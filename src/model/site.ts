@@ -5,7 +5,7 @@ import type { Problem } from "../errors.js";
 import type { LeftOut, Post, Site, SiteConfig, SitePost } from "../types.js";
 import { collectPeriods } from "./archives.js";
 import { fillPattern, NAMED_PERMALINKS, normalizeUrl, postPlaceholders } from "./permalink.js";
-import { relatedPosts } from "./related.js";
+import { positionIn, relatedPosts } from "./related.js";
 import { collectTerms, unregisteredWarning } from "./taxonomies.js";
 
 /** Which posts a build publishes. */
@@ -25,6 +25,8 @@ export interface ModelResult {
   readonly skipped: Problem[];
   readonly problems: Problem[];
   readonly leftOut: LeftOut;
+  /** The date of the earliest post left out for being in the future (it comes due then). */
+  readonly nextFuture?: number;
 }
 
 /** A post's URL path: its `permalink:` if it has one, else the site's post pattern. */
@@ -54,12 +56,16 @@ const byAge = (a: { post: Post }, b: { post: Post }): number => a.post.date - b.
 /** Builds the site from every parsed post. Pure. */
 export function buildSite(all: readonly Post[], config: SiteConfig, selection: Selection): ModelResult {
   const leftOut = { drafts: 0, future: 0, unpublished: 0 };
+  let nextFuture: number | undefined;
   const candidates: { post: Post; url: string }[] = [];
   for (const post of all) {
     if (selection.exclude?.has(post.id)) continue;
     if (!post.meta.published) leftOut.unpublished++;
     else if ((post.meta.draft || post.inDrafts) && !selection.drafts) leftOut.drafts++;
-    else if (post.date > selection.now && !selection.future) leftOut.future++;
+    else if (post.date > selection.now && !selection.future) {
+      leftOut.future++;
+      nextFuture = Math.min(nextFuture ?? post.date, post.date);
+    }
     else candidates.push({ post, url: placedUrl(post, config) });
   }
 
@@ -122,7 +128,7 @@ export function buildSite(all: readonly Post[], config: SiteConfig, selection: S
     newerInCategory: inCategory[i]!.newer,
   }));
   const periods = collectPeriods(dates, config);
-  return { site: { config, posts, categories: categories.terms, tags: tags.terms, ...periods }, skipped, problems, leftOut };
+  return { site: { config, posts, categories: categories.terms, tags: tags.terms, ...periods }, skipped, problems, leftOut, nextFuture };
 }
 
 /** Each post's neighbours within its first category. */
@@ -132,15 +138,8 @@ function categoryNeighbours(byPost: readonly (readonly number[])[], members: rea
     const first = terms[0];
     if (first === undefined) return;
     const list = members[first]!;
-    // Lists are newest first and posts are numbered newest first, so a binary search finds the post.
-    let lo = 0;
-    let hi = list.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid]! < post) lo = mid + 1;
-      else hi = mid;
-    }
-    result[post] = { older: list[lo + 1], newer: lo > 0 ? list[lo - 1] : undefined };
+    const at = positionIn(list, post);
+    result[post] = { older: list[at + 1], newer: at > 0 ? list[at - 1] : undefined };
   });
   return result;
 }

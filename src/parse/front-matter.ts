@@ -42,7 +42,7 @@ export function splitFrontMatter(text: string, file: string): Split {
       {
         code: "yaml",
         file,
-        line: mark ? mark.line + 2 : 1,
+        line: mark ? mark.line + 1 : 1,
         column: mark ? mark.column + 1 : 1,
         message: `front matter is not valid YAML: ${reason}`,
         hint: 'quote values that hold a colon, #, or start with [ { * & ! | > \' " % @ (e.g. title: "A: B")',

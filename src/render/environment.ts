@@ -2,6 +2,7 @@
 // (that is what gives their line numbers), and the filters templates use for links and JSON-LD.
 
 import nunjucks from "nunjucks";
+import { displayPath } from "../config/load.js";
 import { BuildError } from "../errors.js";
 import type { SiteConfig } from "../types.js";
 import { scriptJson } from "./escape.js";
@@ -35,25 +36,29 @@ export function createEnvironment(templates: TemplateSet, config: SiteConfig): n
   return env;
 }
 
-/** Turns a Nunjucks error into a BuildError naming the template file, line and column. */
+/**
+ * Turns a Nunjucks error into a BuildError naming the template file, line and column. Nunjucks
+ * chains a "Template render error" line per template level; the last position is where it failed.
+ */
 export function templateError(error: unknown, templates: TemplateSet, fallback: string): BuildError {
   const message = error instanceof Error ? error.message : String(error);
-  const position = /\(([^()]*)\)\s*\[Line (\d+), Column (\d+)\]/.exec(message);
-  const named = position?.[1] && position[1] !== "unknown path" ? position[1] : templates.files.get(fallback)?.path ?? fallback;
+  const positions = [...message.matchAll(/\(([^()]*)\)\s*\[Line (\d+), Column (\d+)\]/g)];
+  const position = positions[positions.length - 1];
+  const named = position?.[1] && position[1] !== "unknown path" ? position[1] : (templates.files.get(fallback)?.path ?? fallback);
   const detail = message
     .split("\n")
-    .map((line) => line.trim())
-    .filter((line) => line && !line.startsWith("Template render error") && !/^\(.*\)\s*\[Line/.test(line) && !line.startsWith("at "))
+    .map((line) => line.trim().replace(/^\([^()]*\)\s*(\[Line \d+, Column \d+\])?\s*/, ""))
+    .filter((line) => line && !line.startsWith("Template render error") && !line.startsWith("at "))
     .join(" ")
     .replace(/^Error:\s*/, "");
   return new BuildError(
     {
       code: "template",
-      file: named,
+      file: displayPath(named),
       line: position ? Number(position[2]) : undefined,
       column: position ? Number(position[3]) : undefined,
       message: detail || message,
-      hint: /undefined or null/.test(message)
+      hint: /null or undefined|undefined or null/.test(message)
         ? "the template outputs a value that does not exist: check its name, or guard it with {% if %}"
         : "fix the template; the previous output is left as it was",
     },

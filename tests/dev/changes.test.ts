@@ -22,7 +22,8 @@ const NOW = Date.parse("2024-06-01T00:00:00Z");
 
 let root: string;
 let builder: Builder;
-const open = (options: { keepLastGood?: boolean } = {}): Builder => (builder = createBuilder({ root, out: path.join(root, "out"), cacheDir: false, workers: 0, now: NOW }, options));
+// The search index (rebuilt whole by Pagefind whenever a post page changes) is left out: these tests are about pages.
+const open = (options: { keepLastGood?: boolean } = {}): Builder => (builder = createBuilder({ root, out: path.join(root, "out"), cacheDir: false, workers: 0, now: NOW, search: false }, options));
 const file = (name: string): string => path.join(root, name);
 const edit = (name: string, from: string, to: string): void => writeFileSync(file(name), readFileSync(file(name), "utf8").replace(from, to));
 const written = (summary: BuildSummary): Set<string> => new Set(summary.changes.written);
@@ -156,7 +157,7 @@ describe("a build told which posts changed (the watcher's hint)", () => {
   it("writes exactly what a build that walks the posts folder writes", async () => {
     const other = path.join(tempDir(), "site");
     cpSync(root, other, { recursive: true });
-    const twin = createBuilder({ root: other, out: path.join(other, "out"), cacheDir: false, workers: 0, now: NOW });
+    const twin = createBuilder({ root: other, out: path.join(other, "out"), cacheDir: false, workers: 0, now: NOW, search: false });
     try {
       await twin.build();
       for (const site of [root, other]) {
