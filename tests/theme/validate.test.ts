@@ -5,7 +5,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { HtmlValidate, StaticConfigLoader, type ConfigData } from "html-validate";
 import { beforeAll, describe, expect, it } from "vitest";
-import { readTree, REPO } from "../helpers/site.js";
+import { build } from "../../src/index.js";
+import { makeSite, post, readOut, readTree, REPO, tempDir } from "../helpers/site.js";
 import { buildSample, PAGE_KINDS } from "./sample.js";
 
 const config = JSON.parse(readFileSync(path.join(REPO, ".htmlvalidate.json"), "utf8")) as ConfigData;
@@ -36,6 +37,18 @@ describe("html-validate", () => {
     const found: string[] = [];
     for (const [file, html] of pages) for (const error of await errors(html.toString("utf8"), file)) found.push(`${file}:${error}`);
     expect(found).toEqual([]);
+  });
+
+  it("a post with a scraped image and a wide table has no errors either", async () => {
+    const root = makeSite({
+      "site.yml": "title: 表格站\nurl: https://news.example.com\n",
+      "posts/2022-01-18-t.md": post({ title: "表", date: "2022-01-18 09:00:00 +0800", categories: "news" }, '<p><img src="/a.png" width="1600" height="900" alt="图"></p>\n<table border="1"><thead><tr><th>年份</th><th>营收</th></tr></thead><tbody><tr><td>2021</td><td>12.3</td></tr></tbody></table>'),
+    });
+    const site = path.join(tempDir(), "out");
+    await build({ root, out: site, cacheDir: false, search: false });
+    const html = readOut(site, "news/2022/01/18/t.html");
+    expect(html).toContain('<section class="table-scroll" tabindex="0" aria-label="表格，可横向滚动"><table border="1">');
+    expect(await errors(html, "t.html")).toEqual([]);
   });
 
   it("reports an error in broken markup, so a clean result means something", async () => {
