@@ -56,6 +56,13 @@ describe("the theme in a browser", () => {
     });
   }
 
+  it.each(["light", "dark"] as const)("axe finds nothing serious in search results (%s)", async (colorScheme) => {
+    const page = await open({ colorScheme });
+    await page.goto(`${server.url}search.html?q=${encodeURIComponent("电子")}`);
+    await page.locator(".search-result mark").first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   it("axe does report what it should (an image without alt text, an empty link)", async () => {
     const page = await open();
     await page.goto(server.url + PAGE_KINDS["404"]);
