@@ -1,31 +1,33 @@
 #!/usr/bin/env node
-// Benchmark of `broadsheet dev` (not a test): generates a corpus in /dev/shm, starts the preview on it,
+// Benchmark of `broadsheet dev` (not a test): copies a generated corpus in /dev/shm, starts the preview on it,
 // then times 20 edits (saving a post → its page written and its open tab told to reload) and 20 new
 // posts (saving a new post → the home page written with it and told to reload). Each time is taken
 // as a browser sees it, through the preview's own event stream. Prints p50/p95 and one JSON line.
 //
-//   npm run compile && node tests/bench/dev.mjs --posts 10000 [--edits 20] [--keep] [--show]
+//   npm run bench:dev -- --posts 10000 [--edits 20] [--keep] [--show] [--no-drafts]
 // (--show echoes the preview's own output: each rebuild's time and what set it off)
 
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { get } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { argument, corpus, flag } from "./measure.mjs";
 
 const REPO = fileURLToPath(new URL("../../", import.meta.url));
-const args = Object.fromEntries(process.argv.slice(2).flatMap((arg, i, all) => (arg.startsWith("--") ? [[arg.slice(2), all[i + 1]?.startsWith("--") ? "true" : (all[i + 1] ?? "true")]] : [])));
-const POSTS = Number(args.posts ?? 10000);
-const EDITS = Number(args.edits ?? 20);
-const GENERATOR = args.generator ?? path.resolve(REPO, "..", "shared", "corpus", "generate.mjs");
-const scratch = existsSync("/dev/shm") ? "/dev/shm" : (process.env.TMPDIR ?? "/tmp");
-
-const root = mkdtempSync(path.join(scratch, "broadsheet-bench-dev-"));
-const run = (cmd, argv) =>
-  new Promise((resolve, reject) => {
-    const child = spawn(cmd, argv, { stdio: ["ignore", "ignore", "inherit"] });
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${argv.join(" ")} exited ${code}`))));
-  });
+// The shared material sits beside the repository (or beside its worktrees folder).
+const SHARED = [path.resolve(REPO, "..", "shared"), path.resolve(REPO, "..", "..", "shared")].find((dir) => existsSync(path.join(dir, "corpus", "generate.mjs")));
+const SCRATCH = argument("--scratch", existsSync("/dev/shm") ? "/dev/shm/broadsheet-bench" : path.join(REPO, ".bench"));
+const POSTS = Number(argument("--posts", "10000"));
+const EDITS = Number(argument("--edits", "20"));
+const CLI = path.join(REPO, "lib", "cli.js");
+if (!Number.isInteger(POSTS) || POSTS < 1 || !Number.isInteger(EDITS) || EDITS < 1 || !SHARED || !existsSync(CLI)) {
+  console.error("usage: npm run bench:dev -- --posts N [--edits 20] [--show] [--no-drafts]   (needs lib/ compiled and shared/corpus beside the repository)");
+  process.exit(2);
+}
+mkdirSync(SCRATCH, { recursive: true });
+// The benchmark edits its site: a copy of the shared corpus (made once, kept in the scratch folder).
+const root = mkdtempSync(path.join(SCRATCH, "dev-"));
 
 /** Waits for a promise, failing with `what` after `ms` (a lost event must not hang the benchmark). */
 const within = (promise, what, ms = 60_000) =>
@@ -81,11 +83,11 @@ function listen(port, page) {
 }
 
 async function main() {
-  console.log(`generating ${POSTS} posts in ${root}`);
-  await run(process.execPath, [GENERATOR, "--posts", String(POSTS), "--out", path.join(root, "posts")]);
+  console.log(`copying a corpus of ${POSTS} posts into ${root}`);
+  cpSync(corpus(SCRATCH, SHARED, POSTS), path.join(root, "posts"), { recursive: true, filter: (file) => path.basename(file) !== ".done" });
 
   const started = performance.now();
-  const dev = spawn(process.execPath, [path.join(REPO, "lib", "cli.js"), "dev", "--root", root, "--port", "0", ...(args["no-drafts"] === "true" ? ["--no-drafts"] : [])], { stdio: ["ignore", "pipe", "inherit"] });
+  const dev = spawn(process.execPath, [path.join(REPO, "lib", "cli.js"), "dev", "--root", root, "--port", "0", ...(flag("--no-drafts") ? ["--no-drafts"] : [])], { stdio: ["ignore", "pipe", "inherit"] });
   let stdout = "";
   const lines = [];
   dev.once("exit", (code) => {
@@ -97,7 +99,7 @@ async function main() {
     let end;
     while ((end = stdout.indexOf("\n")) !== -1) {
       lines.push(stdout.slice(0, end));
-      if (args.show === "true") console.log(`  dev: ${lines[lines.length - 1]}`);
+      if (flag("--show")) console.log(`  dev: ${lines[lines.length - 1]}`);
       stdout = stdout.slice(end + 1);
       for (const w of lineWaiters.splice(0)) if (!w.test(lines[lines.length - 1])) lineWaiters.push(w);
     }
@@ -193,7 +195,7 @@ async function main() {
       dev.kill("SIGINT");
       await exited;
     }
-    if (args.keep !== "true") rmSync(root, { recursive: true, force: true });
+    if (!flag("--keep")) rmSync(root, { recursive: true, force: true });
   }
 }
 
