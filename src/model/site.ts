@@ -39,6 +39,18 @@ export function postUrl(post: Post, config: SiteConfig): string {
   return normalizeUrl(fillPattern(NAMED_PERMALINKS[pattern] ?? pattern, values));
 }
 
+/** URLs already worked out, per post object and what they depend on: a rebuild reuses unchanged posts' objects. */
+const urls = new WeakMap<Post, { readonly key: string; readonly url: string }>();
+
+function placedUrl(post: Post, config: SiteConfig): string {
+  const key = `${config.permalinks.post}\n${config.timezone}`;
+  const known = urls.get(post);
+  if (known?.key === key) return known.url;
+  const url = postUrl(post, config);
+  urls.set(post, { key, url });
+  return url;
+}
+
 const byAge = (a: { post: Post }, b: { post: Post }): number => a.post.date - b.post.date || (a.post.id < b.post.id ? -1 : a.post.id > b.post.id ? 1 : 0);
 
 /** Builds the site from every parsed post. Pure. */
@@ -54,7 +66,7 @@ export function buildSite(all: readonly Post[], config: SiteConfig, selection: S
       leftOut.future++;
       nextFuture = Math.min(nextFuture ?? post.date, post.date);
     }
-    else candidates.push({ post, url: postUrl(post, config) });
+    else candidates.push({ post, url: placedUrl(post, config) });
   }
 
   // Oldest first: the older post keeps a contested URL, whatever order the files were read in.
