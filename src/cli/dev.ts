@@ -23,6 +23,7 @@ Options:
   --base-url URL    site URL and/or base path: https://host/news/ or /news/
   --no-drafts       leave drafts out, as build does
   --no-future       leave posts dated in the future out, as build does
+  --no-search       no search index (it is otherwise refreshed shortly after each rebuild)
   --workers N       worker threads (default: one per core; 0 renders in the main thread)
   --quiet           print only errors
   --verbose         print stage timings and the files each rebuild wrote
@@ -38,6 +39,7 @@ const DEV_OPTIONS = {
   "base-url": { type: "string" },
   "no-drafts": { type: "boolean" },
   "no-future": { type: "boolean" },
+  "no-search": { type: "boolean" },
   workers: { type: "string" },
   quiet: { type: "boolean", short: "q" },
   verbose: { type: "boolean" },
@@ -83,12 +85,16 @@ export async function devCommand(argv: readonly string[]): Promise<number> {
         baseUrl: flags["base-url"] as string | undefined,
         drafts: !flags["no-drafts"],
         future: !flags["no-future"],
+        search: flags["no-search"] ? false : undefined,
         workers,
       },
     },
     {
       built: (report) => printReport(report, { quiet, verbose, shown }),
       watchError: (error) => console.error(`broadsheet dev: watching failed: ${error.message}`),
+      indexed: (result) => {
+        if (verbose) console.log(`search: ${result.pages} pages indexed in ${result.seconds.toFixed(2)} s`);
+      },
     },
   ).catch((error: unknown) => {
     stop();

@@ -9,6 +9,7 @@ import { createBuilder, type BuildHint, type Builder } from "../build.js";
 import { loadSite } from "../config/load.js";
 import { BuildError, type Problem } from "../errors.js";
 import type { BuildOptions, BuildSummary } from "../types.js";
+import { createSearchRefresher, type Refreshed, type SearchRefresher } from "../search/refresh.js";
 import { devOutput } from "./folder.js";
 import { overlayText, summaryErrors } from "./overlay.js";
 import { PagePreview } from "./preview.js";
@@ -47,6 +48,8 @@ export interface BuildReport {
 export interface DevReporter {
   built(report: BuildReport): void;
   watchError(error: Error): void;
+  /** The search index caught up with the last build. */
+  indexed?(result: Refreshed): void;
 }
 
 /** A running preview. */
@@ -64,10 +67,14 @@ export async function startDev(options: DevOptions, reporter: DevReporter): Prom
   const { paths: sourcePaths, config: startConfig } = loadSite(options.build);
   const out = devOutput(sourcePaths.root);
   mkdirSync(path.dirname(out), { recursive: true });
-  // No search index yet: Pagefind re-indexes the whole site inside every build that changes a post,
-  // which would hold each rebuild for seconds. Hook for the search refresher (src/search/refresh.ts):
-  // `onSearchIndex: refresher.schedule` here instead, closed in shutdown() and awaited in idle().
-  const builder = createBuilder({ ...options.build, out, search: false }, { keepLastGood: true, saveCacheOnClose: true });
+  // The search index is refreshed after builds, off the reload's path (Pagefind re-indexes the whole
+  // site, which would hold every rebuild for seconds); search may lag a second behind an edit.
+  const refresher = createSearchRefresher({ onIndexed: (result) => reporter.indexed?.(result), onError: (error) => reporter.watchError(error instanceof Error ? error : new Error(String(error))) });
+  const searching = options.build.search !== false && startConfig.search;
+  const builder = createBuilder(
+    { ...options.build, out, ...(searching ? { onSearchIndex: refresher.schedule } : { search: false }) },
+    { keepLastGood: true, saveCacheOnClose: true },
+  );
   // The base path as of the last build (site.yml may change it); until one, as the site says now.
   const basePath = (): string => builder.last?.site.config.basePath ?? startConfig.basePath;
   const hub = new ReloadHub(basePath);
@@ -122,11 +129,14 @@ export async function startDev(options: DevOptions, reporter: DevReporter): Prom
       url: `http://${urlHost(options.host)}:${port}${basePath()}`,
       port,
       out,
-      idle: () => events.idle(),
-      close: () => shutdown(server, hub, watcher, queue, builder),
+      idle: async () => {
+        await events.idle();
+        await refresher.idle();
+      },
+      close: () => shutdown(server, hub, watcher, queue, builder, refresher),
     };
   } catch (error) {
-    await shutdown(server, hub, watcher, queue, builder);
+    await shutdown(server, hub, watcher, queue, builder, refresher);
     throw error;
   }
 }
@@ -143,9 +153,10 @@ async function runBuild(builder: Builder, hint: BuildHint | undefined): Promise<
   }
 }
 
-async function shutdown(server: Server, hub: ReloadHub, watcher: SiteWatcher | undefined, queue: BatchQueue<SourceEvent> | undefined, builder: Builder): Promise<void> {
+async function shutdown(server: Server, hub: ReloadHub, watcher: SiteWatcher | undefined, queue: BatchQueue<SourceEvent> | undefined, builder: Builder, refresher: SearchRefresher): Promise<void> {
   await watcher?.close();
   await queue?.close();
+  await refresher.close();
   hub.close();
   const closed = new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
   server.closeAllConnections();

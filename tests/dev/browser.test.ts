@@ -74,6 +74,21 @@ describe("broadsheet dev in a browser", () => {
     await page.locator("main a", { hasText: "新来的第三篇" }).first().waitFor(WAIT);
   });
 
+  it("finds a new post in search once the index has caught up", async () => {
+    // The index is refreshed after the rebuild, off the reload's path: poll until it has the post.
+    const search = `${base}search.html?q=${encodeURIComponent("第三篇")}`;
+    await expect
+      .poll(
+        async () => {
+          await page.goto(search);
+          await page.waitForLoadState("networkidle");
+          return page.locator("main").innerText();
+        },
+        { timeout: 30_000, interval: 500 },
+      )
+      .toContain("新来的第三篇");
+  });
+
   it("shows a broken post's file and line in an overlay, and removes it once fixed", async () => {
     await page.goto(postUrl());
     writeFileSync(path.join(root, FIRST), `---\nlayout: post\ntitle: "改过的标题"\ndate: 2024-03-01 09:00:00 +0800\ncategories: [news\n---\n正文\n`);
