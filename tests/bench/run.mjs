@@ -7,6 +7,7 @@
 //   npm run bench -- --sizes 1000,10000 --runs 3
 //   npm run bench -- --million          # adds 1M posts (needs ~8 GiB and a while)
 //   npm run bench -- --no-peers         # broadsheet only
+//   npm run bench -- --no-extras        # without the search, check and preview figures
 
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -139,6 +140,28 @@ function print(row) {
   console.log(`  broadsheet one-edit rebuild    ${f(b.oneEdit)}  (${b.oneEdit.written} files written)`);
   console.log(`  floor (plain script, smaller site)   ${f(row.floor)}`);
   console.log(`  hugo ${hugoInstalled ? "" : "(not installed)"}   ${f(row.hugo)}`);
+}
+
+// The other figures the issues ask of the benchmark, each from its own script (also runnable alone):
+// the search index at 1k and 10k, `broadsheet check` and the preview's edit latency at 10k.
+const extras = [
+  ...sizes.filter((n) => n === 1000 || n === 10_000).map((n) => ["search", ["--posts", String(n)]]),
+  ...(sizes.includes(10_000) ? [["check", ["--posts", "10000", "--runs", "1"]], ["dev", ["--posts", "10000"]]] : []),
+];
+if (!flag("--no-extras")) {
+  results.extras = [];
+  for (const [name, args] of extras) {
+    console.log(`\n${name} ${args.join(" ")}`);
+    const result = spawnSync(process.execPath, [path.join(REPO, "tests/bench", `${name}.mjs`), ...args, "--scratch", SCRATCH], { cwd: REPO, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+    const lines = (result.stdout ?? "").trim().split("\n");
+    for (const line of lines.slice(0, -1)) console.log(`  ${line}`);
+    try {
+      results.extras.push({ bench: name, args, ...JSON.parse(lines[lines.length - 1] ?? "") });
+    } catch {
+      results.extras.push({ bench: name, args, failed: result.status });
+      console.log(`  (failed: exit ${result.status})`);
+    }
+  }
 }
 
 const file = path.join(REPO, "bench-results", `${results.date.replace(/[:.]/g, "-")}.json`);
