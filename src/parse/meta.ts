@@ -23,7 +23,7 @@ function typeError(source: MetaSource, key: string, expected: string, value: unk
     line: source.keyLines[key],
     column: source.keyLines[key] ? 1 : undefined,
     message: `${key} must be ${expected}, got ${kindOf(value)}`,
-    hint: expected === "text" ? `write ${key}: "…" on one line` : `write ${key}: a b, or ${key}: [a, b]`,
+    hint: expected === "text" ? `write ${key}: "…" on one line` : expected.includes("list") ? `write ${key}: a b, or ${key}: [a, b]` : `write ${key}: true, or ${key}: false`,
   });
 }
 
@@ -45,6 +45,7 @@ function values(source: MetaSource, key: string, value: unknown, split: boolean)
       return [text.trim()].filter(Boolean);
     });
   }
+  if (typeof value === "object") throw typeError(source, key, "text or a list of text", value);
   const text = scalar(source, key, value);
   if (text === undefined) return [];
   return split ? text.split(/\s+/).filter(Boolean) : [text.trim()].filter(Boolean);

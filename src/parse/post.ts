@@ -79,7 +79,10 @@ function parsePost(file: PostFile, bytes: Uint8Array, settings: ParseSettings, r
   }
   const fileTitle = named ? named.title : base;
   const { meta, problems } = readMeta(split.data, { file: file.display, keyLines: split.keyLines, fallbackTitle: fileTitle });
-  const { date, urlDate } = postDate(split.data.date, named?.date, file, split.keyLines.date, settings);
+  const dateLine = split.keyLines.date;
+  // YAML reads `date: +0800` as the number 800: a number is read (and reported) as the file wrote it.
+  const rawDate = typeof split.data.date === "number" && dateLine ? writtenValue(text, dateLine) : split.data.date;
+  const { date, urlDate } = postDate(rawDate, named?.date, file, dateLine, settings);
   return {
     id: file.id,
     source: file.display,
@@ -161,6 +164,12 @@ function lineOfFirstBadByte(bytes: Uint8Array): number {
     }
   }
   return 1;
+}
+
+/** The value part of a `key: value` line as written. */
+function writtenValue(text: string, line: number): string {
+  const row = text.split("\n", line)[line - 1] ?? "";
+  return row.slice(row.indexOf(":") + 1).trim();
 }
 
 function postDate(raw: unknown, named: string | undefined, file: PostFile, line: number | undefined, settings: ParseSettings): { date: number; urlDate: number } {
