@@ -130,11 +130,16 @@ function excerptOf(body: string, length: number, render: (source: string) => str
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 function decode(bytes: Uint8Array, file: string, encoding: string): string {
+  const utf8Site = encoding === "utf-8" || encoding === "utf8";
+  if (utf8Site && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    // A UTF-16 byte-order mark: text full of NUL bytes that would otherwise pass for binary.
+    throw new BuildError({ code: "encoding", file, message: "not UTF-8: the file is UTF-16", hint: "save it as UTF-8 (iconv -f utf-16 -t utf-8)" });
+  }
   const head = bytes.subarray(0, 8192);
   if (head.includes(0)) {
     throw new BuildError({ code: "binary", file, message: "binary file, not a post", hint: "move images and other files out of posts/ (into public/)" });
   }
-  if (encoding !== "utf-8" && encoding !== "utf8") return new TextDecoder(encoding).decode(bytes);
+  if (!utf8Site) return new TextDecoder(encoding).decode(bytes);
   try {
     return utf8.decode(bytes);
   } catch {
