@@ -139,10 +139,12 @@ function decode(bytes: Uint8Array, file: string, encoding: string): string {
   if (head.includes(0)) {
     throw new BuildError({ code: "binary", file, message: "binary file, not a post", hint: "move images and other files out of posts/ (into public/)" });
   }
-  if (!utf8Site) return new TextDecoder(encoding).decode(bytes);
   try {
     return utf8.decode(bytes);
   } catch {
+    // A declared legacy encoding is the fallback: archives converted piecemeal mix it with UTF-8, and
+    // Chinese text in GB18030 is practically never valid UTF-8.
+    if (!utf8Site) return new TextDecoder(encoding).decode(bytes);
     const line = lineOfFirstBadByte(bytes);
     throw new BuildError({
       code: "encoding",

@@ -41,13 +41,14 @@ describe("files that are not UTF-8", () => {
     expect(run.stdout).toMatch(/Built 1 post .* skipped 1 post \(1 encoding\)/);
   });
 
-  it("decodes GB18030 posts when site.yml declares the encoding", async () => {
-    const run = await buildFiles({ "site.yml": "encoding: gb18030\n", "posts/2022-01-03-gbk.md": gbPost });
+  it("decodes GB18030 posts when site.yml declares the encoding, and still reads UTF-8 ones beside them", async () => {
+    const run = await buildFiles({ "site.yml": "encoding: gb18030\n", "posts/2022-01-03-gbk.md": gbPost, "posts/2022-01-04-utf8.md": CLEAN });
     expect(run.code).toBe(0);
     expect(run.stderr).toBe("");
     const page = readOut(run.out, "2022/01/03/gbk.html");
     expect(page).toContain('<h1 class="post-title">中文标题</h1>');
     expect(page).toContain("<p>正文</p>");
+    expect(readOut(run.out, "cls/2022/01/18/utf8.html")).toContain('<h1 class="post-title">标题</h1>');
   });
 
   it("names UTF-16 as such instead of calling it binary", async () => {
