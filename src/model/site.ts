@@ -86,8 +86,9 @@ export function buildSite(all: readonly Post[], config: SiteConfig, selection: S
   }
   placed.reverse(); // newest first
 
-  const categories = collectTerms("category", placed.map((p) => p.post.meta.categories), config);
-  const tags = collectTerms("tag", placed.map((p) => p.post.meta.tags), config);
+  const sources = placed.map((p) => p.post.source);
+  const categories = collectTerms("category", placed.map((p) => p.post.meta.categories), config, sources);
+  const tags = collectTerms("tag", placed.map((p) => p.post.meta.tags), config, sources);
   problems.push(...categories.problems, ...tags.problems);
   const unregistered = unregisteredWarning(categories.terms, config.categories, "category");
   if (unregistered) problems.push(unregistered);

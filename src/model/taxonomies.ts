@@ -17,7 +17,7 @@ export interface Taxonomy {
  * Collects the terms of one kind from posts (already sorted newest first). Slugs are made distinct
  * deterministically: values are sorted, the first keeps the plain slug, later ones get `-2`, `-3`.
  */
-export function collectTerms(kind: "category" | "tag", valuesByPost: readonly (readonly string[])[], config: SiteConfig): Taxonomy {
+export function collectTerms(kind: "category" | "tag", valuesByPost: readonly (readonly string[])[], config: SiteConfig, sources: readonly string[] = []): Taxonomy {
   const members = new Map<string, number[]>();
   const byName: string[][] = valuesByPost.map(() => []);
   valuesByPost.forEach((values, index) => {
@@ -42,10 +42,14 @@ export function collectTerms(kind: "category" | "tag", valuesByPost: readonly (r
     taken.set(slug, name);
     const other = folded.get(slug.toLowerCase());
     if (other !== undefined) {
+      // Named by a post that uses each spelling, so the message points at files to fix.
+      const usedIn = (term: string): string | undefined => sources[members.get(term)![0]!];
+      const otherFile = usedIn(other);
       problems.push({
         severity: "warning",
         code: "case-collision",
-        message: `${kind} "${name}" and "${other}" get URLs that differ only in case; they collide on case-insensitive file systems (macOS, Windows)`,
+        file: usedIn(name),
+        message: `${kind} "${name}" and "${other}"${otherFile ? ` (${otherFile})` : ""} get URLs that differ only in case; they collide on case-insensitive file systems (macOS, Windows)`,
         hint: `use one spelling, or give one a different slug in site.yml`,
       });
     } else folded.set(slug.toLowerCase(), name);
