@@ -131,7 +131,7 @@ async function runBuild(options: BuildOptions, pools: { threads?: Pool; inline?:
 
     const { model, plan } = clock.time("model", () => modelAndRoutes(parsed.posts, config, options));
     const { site } = model;
-    const problems: Problem[] = [...sources.problems, ...parsed.posts.flatMap((p) => p.problems), ...model.problems];
+    const problems: Problem[] = [...sources.problems, ...parsed.posts.flatMap((p) => p.problems), ...model.problems, ...plan.warnings];
     const skipped: Problem[] = [...parsed.failed, ...model.skipped, ...plan.displaced.values()];
     const view = siteView(site, `broadsheet ${VERSION}`);
 

@@ -4,7 +4,8 @@
 import type { Problem } from "../errors.js";
 import type { LeftOut, Post, Site, SiteConfig, SitePost } from "../types.js";
 import { collectPeriods } from "./archives.js";
-import { fillPattern, NAMED_PERMALINKS, normalizeUrl, postPlaceholders } from "./permalink.js";
+import { claim, emptyClaims, findClash, type Clash } from "./claims.js";
+import { fillPattern, NAMED_PERMALINKS, normalizeUrl, postPlaceholders, urlToFile } from "./permalink.js";
 import { relatedPosts } from "./related.js";
 import { collectTerms, unregisteredWarning } from "./taxonomies.js";
 
@@ -39,6 +40,13 @@ export function postUrl(post: Post, config: SiteConfig): string {
 
 const byAge = (a: { post: Post }, b: { post: Post }): number => a.post.date - b.post.date || (a.post.id < b.post.id ? -1 : a.post.id > b.post.id ? 1 : 0);
 
+/** How a URL's file clashes with another owner's (`… ; this post is skipped` follows). */
+export function clashText(clash: Clash<unknown>, file: string, owner: string): string {
+  if (clash.kind === "same-file") return `is already taken by ${owner}`;
+  if (clash.kind === "folder-is-file") return `needs a folder where ${owner} has its file ${clash.folder}`;
+  return `would be the file ${file}, a folder that ${owner} needs`;
+}
+
 /** Builds the site from every parsed post. Pure. */
 export function buildSite(all: readonly Post[], config: SiteConfig, selection: Selection): ModelResult {
   const leftOut = { drafts: 0, future: 0, unpublished: 0 };
@@ -53,35 +61,33 @@ export function buildSite(all: readonly Post[], config: SiteConfig, selection: S
 
   // Oldest first: the older post keeps a contested URL, whatever order the files were read in.
   candidates.sort(byAge);
-  const owners = new Map<string, Post>();
-  const folded = new Map<string, Post>();
+  const claims = emptyClaims<{ post: Post; url: string }>();
   const skipped: Problem[] = [];
   const problems: Problem[] = [];
   const placed: { post: Post; url: string }[] = [];
   for (const candidate of candidates) {
-    const owner = owners.get(candidate.url);
-    if (owner) {
+    const file = urlToFile(candidate.url);
+    const clash = findClash(claims, file);
+    if (clash) {
       skipped.push({
         severity: "error",
         code: "url-collision",
         file: candidate.post.source,
-        message: `URL ${candidate.url} is already taken by ${owner.source}; this post is skipped`,
+        message: `URL ${candidate.url} ${clashText(clash, file, clash.owner.post.source)}; this post is skipped`,
         hint: "give one of them a different slug: or permalink: in its front matter",
       });
       continue;
     }
-    owners.set(candidate.url, candidate.post);
-    const lower = candidate.url.toLowerCase();
-    const twin = folded.get(lower);
+    const twin = claim(claims, file, candidate);
     if (twin) {
       problems.push({
         severity: "warning",
         code: "case-collision",
         file: candidate.post.source,
-        message: `URL ${candidate.url} differs only in case from that of ${twin.source}; they collide on case-insensitive file systems`,
+        message: `URL ${candidate.url} differs only in case from that of ${twin.post.source}; they collide on case-insensitive file systems`,
         hint: "give one of them a different slug: in its front matter",
       });
-    } else folded.set(lower, candidate.post);
+    }
     placed.push(candidate);
   }
   placed.reverse(); // newest first

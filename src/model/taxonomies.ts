@@ -38,7 +38,8 @@ export function collectTerms(kind: "category" | "tag", valuesByPost: readonly (r
   const terms: Term[] = names.map((name, index) => {
     const base = termSlug(name);
     let slug = base;
-    for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+    // `index` is the index page of all terms (`/category/index.html`), in any case.
+    for (let n = 2; taken.has(slug) || slug.toLowerCase() === "index"; n++) slug = `${base}-${n}`;
     taken.set(slug, name);
     const other = folded.get(slug.toLowerCase());
     if (other !== undefined) {
