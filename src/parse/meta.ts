@@ -27,10 +27,14 @@ function typeError(source: MetaSource, key: string, expected: string, value: unk
   });
 }
 
+// Control characters (but tab and line breaks): no meaning in a title or tag, invalid in XML, and
+// parse errors in HTML. Scrapers leave them; front-matter text is cleaned of them here, once.
+const CONTROLS = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]/g;
+
 /** Text, from text or a number or boolean (YAML reads `title: 2022` as a number). */
 function scalar(source: MetaSource, key: string, value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value === "string") return value;
+  if (typeof value === "string") return value.replace(CONTROLS, "");
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   throw typeError(source, key, "text", value);
 }
