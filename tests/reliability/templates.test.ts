@@ -61,10 +61,10 @@ describe("template errors", () => {
     const root = makeSite({ "templates/post.njk": bundled("post.njk") });
     const out = path.join(root, "dist");
     const args = ["build", "--root", root, "--posts", posts, "--out", out, "--no-cache", "--workers", "2"];
-    expect((await runCli(args)).code).toBe(0);
+    expect((await runCli(args, { cwd: root })).code).toBe(0);
     const before = treeDigest(out);
     writeFileSync(path.join(root, "templates", "post.njk"), bundled("post.njk").replace("{{ post.title }}", "{{ post.subtitle }}"));
-    const run = await runCli(args);
+    const run = await runCli(args, { cwd: root });
     expect(run.code).toBe(1);
     // After an {% include %}: Nunjucks itself names the included partial here.
     const line = bundled("post.njk").split("\n").findIndex((l) => l.includes("{{ post.title }}")) + 1;
