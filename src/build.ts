@@ -25,7 +25,8 @@ import { codeFingerprint, VERSION } from "./version.js";
 import { Pool } from "./workers/pool.js";
 import type { RenderTarget, WorkerSetup } from "./workers/tasks.js";
 import { acquireLock } from "./write/lock.js";
-import { besideOutput, commitPatch, commitStaging, createWorkFolder, discardWorkFolder, recoverOutput } from "./write/output.js";
+import { outputError } from "./write/failure.js";
+import { besideOutput, closeJournal, commitPatch, commitStaging, createWorkFolder, discardWorkFolder, recoverOutput } from "./write/output.js";
 import { copyPublicFiles, listPublicFiles } from "./write/public.js";
 
 /** Below this many jobs a phase runs in this thread: starting workers would cost more than it saves. */
@@ -93,7 +94,7 @@ async function runBuild(options: BuildOptions, pools: { threads?: Pool; inline?:
   const lock = acquireLock(paths.out);
   let workDir: string | undefined;
   try {
-    const notes = recoverOutput(paths.out);
+    const { notes, interrupted } = recoverOutput(paths.out);
     const cacheDir = options.cacheDir === false ? undefined : cacheFolder(paths, options.cacheDir);
     const settings = parseSettings(config);
     const parseKey = globalKey([settings]);
@@ -147,7 +148,8 @@ async function runBuild(options: BuildOptions, pools: { threads?: Pool; inline?:
     });
     const manifest = cache.outputs.get(paths.out);
     const outIdentity = folderIdentity(paths.out);
-    const usable = manifest && manifest.ino === outIdentity && outIdentity !== -1 ? manifest : undefined;
+    // After an interrupted commit the cache may describe the output before it: build it whole.
+    const usable = manifest && manifest.ino === outIdentity && outIdentity !== -1 && !interrupted ? manifest : undefined;
     const output = planOutput(plan.routes, signatures, listPublicFiles(paths.public), usable);
 
     workDir = createWorkFolder(paths.out, output.mode === "full" ? "staging" : "patch");
@@ -176,9 +178,11 @@ async function runBuild(options: BuildOptions, pools: { threads?: Pool; inline?:
     const counts = clock.time("write", () => {
       copyPublicFiles(output.copy, workDir!);
       const changed = [...rendered.writes].filter(([, result]) => result.changed).map(([file]) => file);
-      if (output.mode === "full") commitStaging(paths.out, workDir!);
-      else commitPatch(paths.out, workDir!, [...changed, ...output.copy.map((file) => file.file)], [...output.remove]);
+      // From here on the work folder belongs to the journal: a commit that fails is finished by the next build.
+      const committing = workDir!;
       workDir = undefined;
+      if (output.mode === "full") commitStaging(paths.out, committing);
+      else commitPatch(paths.out, committing, [...changed, ...output.copy.map((file) => file.file)], [...output.remove]);
       const written = [...changed, ...output.copy.map((file) => file.file)];
       return {
         written: written.length,
@@ -189,13 +193,26 @@ async function runBuild(options: BuildOptions, pools: { threads?: Pool; inline?:
     });
 
     cache.outputs.set(paths.out, { out: paths.out, ino: folderIdentity(paths.out), files: output.files });
-    if (cacheDir) clock.time("cache", () => saveCache(cacheDir, codeFingerprint(), cache));
+    // An unsaved cache describes the output before this build: the journal stays, and the next build is whole.
+    const saved = !cacheDir || clock.time("cache", () => saveCacheOrNote(cacheDir, cache, notes));
+    if (saved) closeJournal(paths.out);
     return summarize({ ok: true, site, routes: plan.routes, problems, skipped, notes, model, clock, paths, ...counts });
   } catch (error) {
     discardWorkFolder(workDir);
-    throw error;
+    throw outputError(error, paths.out) ?? error;
   } finally {
     lock.release();
+  }
+}
+
+/** Saves the cache; a cache that cannot be written costs the next build time, not this build its output. */
+function saveCacheOrNote(dir: string, cache: CacheState, notes: string[]): boolean {
+  try {
+    saveCache(dir, codeFingerprint(), cache);
+    return true;
+  } catch (error) {
+    notes.push(`the build cache could not be saved (${(error as NodeJS.ErrnoException).code ?? error}); the next build is a full one`);
+    return false;
   }
 }
 
