@@ -1,7 +1,7 @@
 // One build at a time per output folder: a lock file beside it holding the builder's pid. A lock
 // left by a process that no longer exists (killed) is taken over.
 
-import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { BuildError } from "../errors.js";
 import { displayPath } from "../config/load.js";
@@ -40,6 +40,7 @@ export function acquireLock(out: string): Lock {
     for (let attempt = 0; attempt < 3; attempt++) {
       try {
         linkSync(mine, file);
+        sweepDeadTemporaries(file);
         return { release: () => rmSync(file, { force: true }) };
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw writeError(error, "the output") ?? error;
@@ -83,6 +84,21 @@ function takeOver(file: string, dead: number): void {
     }
   }
   rmSync(aside, { force: true });
+}
+
+/** Removes the temporary lock files of processes killed while taking the lock. */
+function sweepDeadTemporaries(file: string): void {
+  const prefix = `${path.basename(file)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(path.dirname(file));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = name.startsWith(prefix) ? /^(?:stale-)?(\d+)$/.exec(name.slice(prefix.length))?.[1] : undefined;
+    if (pid !== undefined && Number(pid) !== process.pid && !alive(Number(pid))) rmSync(path.join(path.dirname(file), name), { force: true });
+  }
 }
 
 function readFileSafe(file: string): string {

@@ -40,6 +40,7 @@ export interface Recovery {
 export function recoverOutput(out: string): Recovery {
   const notes: string[] = [];
   const file = besideOutput(out, "journal");
+  rmSync(`${file}.tmp`, { force: true }); // a journal never written whole: its commit never began
   const interrupted = existsSync(file);
   if (interrupted) {
     let journal: Journal | undefined;
