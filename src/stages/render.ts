@@ -75,7 +75,11 @@ export async function renderRoutes(input: RenderInput): Promise<RenderOutput> {
   };
   const pool = await input.pool(postJobs.length + otherJobs.length);
   await pool.render(postJobs, collect);
-  const listings = pool.render(otherJobs, collect);
+  // Handled from the start: listings failing while this thread writes feeds must not go unhandled.
+  const listings = pool.render(otherJobs, collect).then(
+    () => undefined,
+    (error: unknown) => ({ error }),
+  );
 
   // Meanwhile, in this thread: feeds from the returned entries, sitemaps, robots.txt.
   const write = (file: string, text: string): void => {
@@ -84,20 +88,27 @@ export async function renderRoutes(input: RenderInput): Promise<RenderOutput> {
   };
   const sliceMs = 20;
   let since = performance.now();
-  for (const feed of feeds) {
-    write(feed.file, feedText(site, feed, entries, input.generator));
-    // Yield now and then, so the workers' finished batches are collected and they get new ones.
-    if (performance.now() - since > sliceMs) {
-      await new Promise((resolve) => setImmediate(resolve));
-      since = performance.now();
+  try {
+    for (const feed of feeds) {
+      write(feed.file, feedText(site, feed, entries, input.generator));
+      // Yield now and then, so the workers' finished batches are collected and they get new ones.
+      if (performance.now() - since > sliceMs) {
+        await new Promise((resolve) => setImmediate(resolve));
+        since = performance.now();
+      }
     }
+    for (const route of render) {
+      if (route.kind === "sitemap") write(route.file, renderSitemap(site, input.routes, route.part, route.parts));
+      else if (route.kind === "news-sitemap") write(route.file, renderNewsSitemap(site, input.now));
+      else if (route.kind === "robots") write(route.file, renderRobots(site));
+    }
+  } catch (error) {
+    // Let the workers stop writing into the work folder before the build throws it away.
+    await listings;
+    throw error;
   }
-  for (const route of render) {
-    if (route.kind === "sitemap") write(route.file, renderSitemap(site, input.routes, route.part, route.parts));
-    else if (route.kind === "news-sitemap") write(route.file, renderNewsSitemap(site, input.now));
-    else if (route.kind === "robots") write(route.file, renderRobots(site));
-  }
-  await listings;
+  const failed = await listings;
+  if (failed) throw failed.error;
   return { writes, problems };
 }
 

@@ -15,27 +15,36 @@ const REASONS: Readonly<Record<string, readonly [reason: string, hint: string]>>
   ENOTDIR: ["part of the path is a file, not a folder", "choose another --out"],
   ENOENT: ["a folder on the way does not exist", "create the folder, or choose another --out"],
   EISDIR: ["a folder stands where a file should be", "remove it, or choose another --out"],
+  EEXIST: ["a file stands where a folder should be", "remove it, or choose another --out"],
   EIO: ["input/output error", "check the disk"],
   EMFILE: ["too many open files", "raise `ulimit -n` and build again"],
   ENFILE: ["too many open files in the system", "build again when fewer files are open"],
   ENAMETOOLONG: ["a path is too long", "choose an --out with a shorter path"],
 };
 
+/** How to word a write error: its hint (or a hint made from the advice for the errno), the file when the error has none, its code (default `output`). */
+export interface WriteErrorOptions {
+  readonly hint?: string | ((advice: string) => string);
+  readonly file?: string;
+  readonly code?: string;
+}
+
 /**
- * A BuildError (code `output`) for a file system error from writing `what` (e.g. "the output"), or
- * undefined when the error is not one (a bug is left to surface as itself).
+ * A BuildError for a file system error from writing `what` (e.g. "the output"), or undefined when
+ * the error is not one (a bug is left to surface as itself).
  */
-export function writeError(error: unknown, what: string, hint?: string): BuildError | undefined {
+export function writeError(error: unknown, what: string, options: WriteErrorOptions = {}): BuildError | undefined {
   if (error instanceof BuildError || !(error instanceof Error)) return undefined;
-  const { code, syscall, path } = error as NodeJS.ErrnoException;
+  const { code, syscall, path: where } = error as NodeJS.ErrnoException;
   const reason = code ? REASONS[code] : undefined;
   if (!reason || !syscall) return undefined;
+  const file = where ?? options.file;
   return new BuildError(
     {
-      code: "output",
-      file: path ? displayPath(path) : undefined,
+      code: options.code ?? "output",
+      file: file ? displayPath(file) : undefined,
       message: `cannot write ${what}: ${reason[0]} (${code} in ${syscall})`,
-      hint: hint ?? `${reason[1]}; the previous output is left as it was`,
+      hint: typeof options.hint === "function" ? options.hint(reason[1]) : (options.hint ?? `${reason[1]}; the previous output is left as it was`),
     },
     { cause: error },
   );

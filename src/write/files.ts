@@ -65,7 +65,7 @@ export function writeOutputFile(outDir: string, file: string, text: string, curr
     }
   } catch (error) {
     // Raised here, in the thread that wrote: a worker passes BuildErrors on whole, other errors as text only.
-    throw writeError(error, "the output") ?? error;
+    throw writeError(error, "the output", { file: full }) ?? error;
   }
   return { bytes: bytes.length, changed: true };
 }

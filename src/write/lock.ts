@@ -1,7 +1,7 @@
 // One build at a time per output folder: a lock file beside it holding the builder's pid. A lock
 // left by a process that no longer exists (killed) is taken over.
 
-import { linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { BuildError } from "../errors.js";
 import { displayPath } from "../config/load.js";
@@ -31,10 +31,10 @@ export function acquireLock(out: string): Lock {
   // reads an empty lock and takes it for a dead one.
   const mine = `${file}.${process.pid}`;
   try {
-    mkdirSync(path.dirname(file), { recursive: true });
+    makeFolder(path.dirname(file));
     writeFileSync(mine, `${process.pid}\n`);
   } catch (error) {
-    throw writeError(error, "the output", "check the --out path: its folder must be a writable folder") ?? error;
+    throw writeError(error, "the output", { hint: "check the --out path: its folder must be a writable folder" }) ?? error;
   }
   try {
     for (let attempt = 0; attempt < 3; attempt++) {
@@ -84,6 +84,22 @@ function takeOver(file: string, dead: number): void {
     }
   }
   rmSync(aside, { force: true });
+}
+
+/**
+ * mkdir -p, parents first. Not `mkdirSync(dir, { recursive: true })`: Node's loops forever where the
+ * parent exists but cannot hold folders (`/proc/x`), and this is the first write to an --out.
+ */
+function makeFolder(dir: string): void {
+  try {
+    mkdirSync(dir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EEXIST" && statSync(dir).isDirectory()) return;
+    if (code !== "ENOENT" || path.dirname(dir) === dir) throw error;
+    makeFolder(path.dirname(dir));
+    mkdirSync(dir);
+  }
 }
 
 /** Removes the temporary lock files of processes killed while taking the lock. */

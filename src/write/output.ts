@@ -6,6 +6,7 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { writeError } from "./failure.js";
 import { outputPath } from "./files.js";
 
 /** A path next to the output folder: `/site/dist` + `lock` → `/site/.dist.lock`. */
@@ -123,7 +124,7 @@ export function createFolders(root: string, files: Iterable<string>): void {
  */
 export function commitStaging(out: string, staging: string): void {
   const old = besideOutput(out, `old-${process.pid}`);
-  writeJournal(out, { kind: "swap", staging, old });
+  journalOrDiscard(out, { kind: "swap", staging, old }, staging);
   const hadOutput = existsSync(out);
   try {
     if (hadOutput) renameSync(out, old);
@@ -166,8 +167,25 @@ export function commitPatch(out: string, patch: string, written: string[], delet
     rmSync(patch, { recursive: true, force: true });
     return;
   }
-  writeJournal(out, { kind: "patch", patch, written, deleted });
-  applyPatch(out, patch, written, deleted);
+  journalOrDiscard(out, { kind: "patch", patch, written, deleted }, patch);
+  try {
+    applyPatch(out, patch, written, deleted);
+  } catch (error) {
+    const hint = (advice: string): string => `${advice.replace(/ and build again$/, "")}, then build again: the output is partly updated and the next build completes it`;
+    throw writeError(error, "the output", { code: "output-partial", hint }) ?? error;
+  }
+}
+
+/** Writes the journal; a commit that cannot even record itself has changed nothing, and its work folder goes. */
+function journalOrDiscard(out: string, journal: Journal, work: string): void {
+  try {
+    writeJournal(out, journal);
+  } catch (error) {
+    const temp = `${besideOutput(out, "journal")}.tmp`;
+    rmSync(temp, { force: true });
+    rmSync(work, { recursive: true, force: true });
+    throw writeError(error, "the output", { file: temp }) ?? error;
+  }
 }
 
 function applyPatch(out: string, patch: string, written: readonly string[], deleted: readonly string[]): void {
