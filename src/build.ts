@@ -216,15 +216,18 @@ function saveCacheOrNote(dir: string, cache: CacheState, notes: string[]): boole
   }
 }
 
-/** The model and its routes; a post whose URL a generated page holds is dropped and the site rebuilt without it. */
-function modelAndRoutes(posts: Parameters<typeof buildSite>[0], config: SiteConfig, options: BuildOptions): { model: ModelResult; plan: RoutePlan } {
-  const selection = { drafts: options.drafts ?? false, future: options.future ?? false, now: options.now ?? Date.now() };
-  let model = buildSite(posts, config, selection);
-  let plan = routePages(model.site);
-  if (plan.displaced.size > 0) {
-    const displaced = plan.displaced;
-    model = buildSite(posts, config, { ...selection, exclude: new Set(displaced.keys()) });
-    plan = { ...routePages(model.site), displaced };
+/**
+ * The model and its routes. Posts that lost their file to a generated page are left out by a new
+ * model that reserves those files, and so is any post that would step into one: until no post is
+ * displaced (removing posts only removes pages, so this ends, mostly after one more round).
+ */
+export function modelAndRoutes(posts: Parameters<typeof buildSite>[0], config: SiteConfig, options: BuildOptions): { model: ModelResult; plan: RoutePlan } {
+  const reserved = new Map<string, string>();
+  const selection = { drafts: options.drafts ?? false, future: options.future ?? false, now: options.now ?? Date.now(), reserved };
+  for (;;) {
+    const model = buildSite(posts, config, selection);
+    const plan = routePages(model.site);
+    if (plan.displaced.size === 0) return { model, plan };
+    for (const [file, page] of plan.reserved) reserved.set(file, page);
   }
-  return { model, plan };
 }

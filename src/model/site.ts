@@ -15,8 +15,8 @@ export interface Selection {
   readonly future: boolean;
   /** Posts dated after this instant are future posts. */
   readonly now: number;
-  /** Posts to leave out because a later stage found their URL taken. */
-  readonly exclude?: ReadonlySet<string>;
+  /** Output files that generated pages hold (file → the page, e.g. `category page of "news"`): no post may take them. */
+  readonly reserved?: ReadonlyMap<string, string>;
 }
 
 /** The model, and what building it found. */
@@ -35,14 +35,15 @@ export function postUrl(post: Post, config: SiteConfig): string {
     { date: post.urlDate, categories: post.meta.categories, fileTitle: post.fileTitle, title: post.meta.title, slug: post.meta.slug },
     config.timezone,
   );
-  return normalizeUrl(fillPattern(NAMED_PERMALINKS[pattern] ?? pattern, values));
+  // Own keys only: a permalink written `constructor` or `__proto__` is a pattern, not Object's.
+  return normalizeUrl(fillPattern(Object.hasOwn(NAMED_PERMALINKS, pattern) ? NAMED_PERMALINKS[pattern]! : pattern, values));
 }
 
 const byAge = (a: { post: Post }, b: { post: Post }): number => a.post.date - b.post.date || (a.post.id < b.post.id ? -1 : a.post.id > b.post.id ? 1 : 0);
 
 /** How a URL's file clashes with another owner's (`… ; this post is skipped` follows). */
-export function clashText(clash: Clash<unknown>, file: string, owner: string): string {
-  if (clash.kind === "same-file") return `is already taken by ${owner}`;
+export function clashText(clash: Clash<unknown>, file: string, owner: string, page = false): string {
+  if (clash.kind === "same-file") return page ? `is also ${owner}` : `is already taken by ${owner}`;
   if (clash.kind === "folder-is-file") return `needs a folder where ${owner} has its file ${clash.folder}`;
   return `would be the file ${file}, a folder that ${owner} needs`;
 }
@@ -52,7 +53,6 @@ export function buildSite(all: readonly Post[], config: SiteConfig, selection: S
   const leftOut = { drafts: 0, future: 0, unpublished: 0 };
   const candidates: { post: Post; url: string }[] = [];
   for (const post of all) {
-    if (selection.exclude?.has(post.id)) continue;
     if (!post.meta.published) leftOut.unpublished++;
     else if ((post.meta.draft || post.inDrafts) && !selection.drafts) leftOut.drafts++;
     else if (post.date > selection.now && !selection.future) leftOut.future++;
@@ -61,7 +61,8 @@ export function buildSite(all: readonly Post[], config: SiteConfig, selection: S
 
   // Oldest first: the older post keeps a contested URL, whatever order the files were read in.
   candidates.sort(byAge);
-  const claims = emptyClaims<{ post: Post; url: string }>();
+  const claims = emptyClaims<{ post: Post; url: string } | { page: string }>();
+  for (const [file, page] of selection.reserved ?? []) claim(claims, file, { page });
   const skipped: Problem[] = [];
   const problems: Problem[] = [];
   const placed: { post: Post; url: string }[] = [];
@@ -73,13 +74,13 @@ export function buildSite(all: readonly Post[], config: SiteConfig, selection: S
         severity: "error",
         code: "url-collision",
         file: candidate.post.source,
-        message: `URL ${candidate.url} ${clashText(clash, file, clash.owner.post.source)}; this post is skipped`,
+        message: `URL ${candidate.url} ${"page" in clash.owner ? clashText(clash, file, `the ${clash.owner.page}`, true) : clashText(clash, file, clash.owner.post.source)}; this post is skipped`,
         hint: "give one of them a different slug: or permalink: in its front matter",
       });
       continue;
     }
     const twin = claim(claims, file, candidate);
-    if (twin) {
+    if (twin && "post" in twin) {
       problems.push({
         severity: "warning",
         code: "case-collision",

@@ -54,7 +54,7 @@ export function collectTerms(kind: "category" | "tag", valuesByPost: readonly (r
         hint: `use one spelling, or give one a different slug in site.yml`,
       });
     } else folded.set(slug.toLowerCase(), name);
-    const info: TermInfo | undefined = registry[name] ?? registry[slug];
+    const info: TermInfo | undefined = entryOf(registry, name) ?? entryOf(registry, slug);
     indexOf.set(name, index);
     return {
       kind,
@@ -69,10 +69,13 @@ export function collectTerms(kind: "category" | "tag", valuesByPost: readonly (r
   return { terms, byPost: byName.map((list) => list.map((name) => indexOf.get(name)!)), problems };
 }
 
+/** A registry entry by a term's name or slug: own keys only (a category called `constructor` is not Object's). */
+const entryOf = (registry: Readonly<Record<string, TermInfo>>, key: string): TermInfo | undefined => (Object.hasOwn(registry, key) ? registry[key] : undefined);
+
 /** One warning naming every category that is not in a non-empty registry (listed once, not per post). */
 export function unregisteredWarning(terms: readonly Term[], registry: Readonly<Record<string, TermInfo>>, kind: string): Problem | undefined {
   if (Object.keys(registry).length === 0) return undefined;
-  const missing = terms.filter((term) => !(term.name in registry) && !(term.slug in registry)).map((term) => term.name);
+  const missing = terms.filter((term) => !Object.hasOwn(registry, term.name) && !Object.hasOwn(registry, term.slug)).map((term) => term.name);
   if (missing.length === 0) return undefined;
   const shown = missing.slice(0, 20).join(", ") + (missing.length > 20 ? `, … (${missing.length} in all)` : "");
   return {

@@ -80,8 +80,8 @@ export function readMeta(data: Readonly<Record<string, unknown>>, source: MetaSo
       hint: 'add title: "…" to the front matter',
     });
   }
-  const extra: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(data)) if (!KNOWN.has(key)) extra[key] = value;
+  // fromEntries defines own properties: a key `__proto__` stays a key and never becomes a prototype.
+  const extra: Record<string, unknown> = Object.fromEntries(Object.entries(data).filter(([key]) => !KNOWN.has(key)));
   const optional = (key: string): string | undefined => scalar(source, key, data[key])?.trim() || undefined;
   const meta: PostMeta = {
     title,

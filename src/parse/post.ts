@@ -64,7 +64,7 @@ function normalizedText(bytes: Uint8Array, file: string, encoding: string): stri
 function parsePost(file: PostFile, bytes: Uint8Array, settings: ParseSettings, render: (source: string) => string): Post {
   const text = normalizedText(bytes, file.display, settings.encoding);
   if (text.trim() === "") {
-    throw new BuildError({ code: "empty", file: file.display, message: "file is empty", hint: "write front matter and a body, or delete the file" });
+    throw new BuildError({ code: "empty", file: file.display, line: 1, message: "file is empty", hint: "write front matter and a body, or delete the file" });
   }
   const split = splitFrontMatter(text, file.display);
   const base = path.posix.basename(file.id).replace(/\.[^.]+$/, "");
@@ -133,11 +133,12 @@ function decode(bytes: Uint8Array, file: string, encoding: string): string {
   const utf8Site = encoding === "utf-8" || encoding === "utf8";
   if (utf8Site && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     // A UTF-16 byte-order mark: text full of NUL bytes that would otherwise pass for binary.
-    throw new BuildError({ code: "encoding", file, message: "not UTF-8: the file is UTF-16", hint: "save it as UTF-8 (iconv -f utf-16 -t utf-8)" });
+    throw new BuildError({ code: "encoding", file, line: 1, message: "not UTF-8: the file is UTF-16", hint: "save it as UTF-8 (iconv -f utf-16 -t utf-8)" });
   }
-  const head = bytes.subarray(0, 8192);
-  if (head.includes(0)) {
-    throw new BuildError({ code: "binary", file, message: "binary file, not a post", hint: "move images and other files out of posts/ (into public/)" });
+  const nul = bytes.subarray(0, 8192).indexOf(0);
+  if (nul >= 0) {
+    const line = bytes.subarray(0, nul).filter((byte) => byte === 10).length + 1;
+    throw new BuildError({ code: "binary", file, line, message: "binary file, not a post", hint: "move images and other files out of posts/ (into public/)" });
   }
   try {
     return utf8.decode(bytes);
@@ -204,9 +205,11 @@ function postDate(raw: unknown, named: string | undefined, file: PostFile, line:
       throw error;
     }
   }
+  // No date anywhere: the front matter, from line 1, is where one belongs.
   throw where(
     raw === "" || raw === null ? "date is empty and the file name has no date" : "post has no date: none in front matter, none in the file name",
     `${hint}, or name the file YYYY-MM-DD-title.md`,
+    line ?? 1,
   );
 }
 

@@ -19,6 +19,8 @@ export interface RoutePlan {
   readonly displaced: ReadonlyMap<string, Problem>;
   /** Posts whose file differs only in case from a generated page's. */
   readonly warnings: readonly Problem[];
+  /** The files of generated pages that displaced posts, with the page (for the model's `reserved`). */
+  readonly reserved: ReadonlyMap<string, string>;
 }
 
 const make = <R extends Omit<Route, "file">>(route: R): R & { file: string } => ({ ...route, file: urlToFile(route.url) });
@@ -81,7 +83,7 @@ export function routePages(site: Site): RoutePlan {
  * folder): the page wins, the post is named. A post whose file differs only in case from a page's
  * is a warning. Two generated pages on one path are a configuration error that stops the build.
  */
-function findDisplaced(routes: readonly Route[], site: Site): { displaced: Map<string, Problem>; warnings: Problem[] } {
+function findDisplaced(routes: readonly Route[], site: Site): { displaced: Map<string, Problem>; warnings: Problem[]; reserved: Map<string, string> } {
   const generated = emptyClaims<Route>();
   for (const route of routes) {
     if (route.kind === "post") continue;
@@ -97,18 +99,20 @@ function findDisplaced(routes: readonly Route[], site: Site): { displaced: Map<s
     claim(generated, route.file, route);
   }
   const displaced = new Map<string, Problem>();
+  const reserved = new Map<string, string>();
   const warnings: Problem[] = [];
   for (const route of routes) {
     if (route.kind !== "post") continue;
     const post = site.posts[route.post]!.post;
     const clash = findClash(generated, route.file);
     if (clash) {
+      reserved.set(clash.owner.file, describe(clash.owner, site));
       const page = `the ${describe(clash.owner, site)}`;
       displaced.set(post.id, {
         severity: "error",
         code: "url-collision",
         file: post.source,
-        message: `URL ${route.url} ${clash.kind === "same-file" ? `is also ${page}` : clashText(clash, route.file, page)}; this post is skipped`,
+        message: `URL ${route.url} ${clashText(clash, route.file, page, true)}; this post is skipped`,
         hint: "give the post a different slug: or permalink: in its front matter",
       });
       continue;
@@ -124,7 +128,7 @@ function findDisplaced(routes: readonly Route[], site: Site): { displaced: Map<s
       });
     }
   }
-  return { displaced, warnings };
+  return { displaced, warnings, reserved };
 }
 
 function describe(route: Route, site: Site): string {

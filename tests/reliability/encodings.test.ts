@@ -54,7 +54,7 @@ describe("files that are not UTF-8", () => {
   it("names UTF-16 as such instead of calling it binary", async () => {
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("---\ntitle: x\n---\nbody\n", "utf16le")]);
     const run = await buildFiles({ "posts/2022-01-05-utf16.md": utf16 });
-    expect(run.reports.get("posts/2022-01-05-utf16.md")).toBe("posts/2022-01-05-utf16.md  not UTF-8: the file is UTF-16 (skipped)");
+    expect(run.reports.get("posts/2022-01-05-utf16.md")).toBe("posts/2022-01-05-utf16.md:1  not UTF-8: the file is UTF-16 (skipped)");
     expect(run.stderr).toContain("hint: save it as UTF-8 (iconv -f utf-16 -t utf-8)");
   });
 });
@@ -71,15 +71,15 @@ describe("files that are not posts", () => {
     });
     expect(run.code).toBe(0);
     expect([...run.reports.keys()]).toEqual(["posts/2022-01-02-image.md"]);
-    expect(run.reports.get("posts/2022-01-02-image.md")).toBe("posts/2022-01-02-image.md  binary file, not a post (skipped)");
+    expect(run.reports.get("posts/2022-01-02-image.md")).toBe("posts/2022-01-02-image.md:3  binary file, not a post (skipped)");
     expect(run.stdout).toMatch(/Built 1 post .* skipped 1 post \(1 binary\)/);
   });
 
   it("skips zero-byte and blank files as empty", async () => {
     const run = await buildFiles({ "posts/2022-01-01-zero.md": "", "posts/2022-01-02-blank.md": " \n\r\n\t\n", "posts/2022-01-03-ok.md": "---\ntitle: ok\n---\nbody\n" });
     expect(run.code).toBe(0);
-    expect(run.reports.get("posts/2022-01-01-zero.md")).toBe("posts/2022-01-01-zero.md  file is empty (skipped)");
-    expect(run.reports.get("posts/2022-01-02-blank.md")).toBe("posts/2022-01-02-blank.md  file is empty (skipped)");
+    expect(run.reports.get("posts/2022-01-01-zero.md")).toBe("posts/2022-01-01-zero.md:1  file is empty (skipped)");
+    expect(run.reports.get("posts/2022-01-02-blank.md")).toBe("posts/2022-01-02-blank.md:1  file is empty (skipped)");
     expect(run.stdout).toMatch(/Built 1 post .* skipped 2 posts \(2 empty\)/);
   });
 });

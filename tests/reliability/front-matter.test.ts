@@ -60,7 +60,7 @@ describe("a site full of broken front matter", () => {
     ["partial-date.md", 'posts/partial-date.md:3:1  bad date: cannot read "+0800" as a date (skipped)'],
     ["impossible-date.md", "posts/impossible-date.md:3:1  bad date: day 30 does not exist in 2022-02 (skipped)"],
     ["time-only.md", 'posts/time-only.md:3:1  bad date: cannot read "14:05:51" as a date (skipped)'],
-    ["no-date.md", "posts/no-date.md  post has no date: none in front matter, none in the file name (skipped)"],
+    ["no-date.md", "posts/no-date.md:1:1  post has no date: none in front matter, none in the file name (skipped)"],
     ["2022-01-18-date-list.md", "posts/2022-01-18-date-list.md:3:1  date must be text, got a list (skipped)"],
     // Keys of the wrong type.
     ["2022-01-12-tags-mapping.md", "posts/2022-01-12-tags-mapping.md:4:1  tags must be text or a list of text, got a mapping (skipped)"],
