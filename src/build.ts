@@ -1,4 +1,4 @@
-// The pipeline, in order: config → read → parse → model → routes → plan → render → write.
+// The pipeline, in order: config → read → parse → model → routes → plan → render → search → write.
 // A build either replaces the output completely or leaves it as it was. A builder keeps the cache
 // and worker threads between builds (the dev server's loop); `build()` is one builder run once.
 
@@ -18,7 +18,9 @@ import { routePages, type RoutePlan } from "./routes/index.js";
 import { parseSources } from "./stages/parse.js";
 import { planOutput } from "./stages/plan.js";
 import { renderRoutes } from "./stages/render.js";
+import { indexSearch } from "./search/stage.js";
 import { stageClock } from "./stages/clock.js";
+import { inputKey, isUnchanged, unchangedSummary, validUntil } from "./stages/unchanged.js";
 import { summarize } from "./summary.js";
 import type { BuildOptions, BuildSummary, SiteConfig, SitePaths } from "./types.js";
 import { codeFingerprint, VERSION } from "./version.js";
@@ -33,7 +35,7 @@ import { copyPublicFiles, listPublicFiles } from "./write/public.js";
 const THREAD_THRESHOLD = 400;
 
 /** The settings parsing depends on: part of the cache key. */
-const parseSettings = (config: SiteConfig): ParseSettings => ({
+export const parseSettings = (config: SiteConfig): ParseSettings => ({
   timezone: config.timezone,
   excerptLength: config.excerptLength,
   encoding: config.encoding,
@@ -90,25 +92,35 @@ export function createBuilder(options: BuildOptions = {}): Builder {
 
 async function runBuild(options: BuildOptions, pools: { threads?: Pool; inline?: Pool }, kept: CacheState | undefined, keep: (cache: CacheState) => void): Promise<BuildSummary> {
   const clock = stageClock();
-  const { paths, config } = loadSite(options);
+  const { paths, config, problems: configProblems } = loadSite(options);
   const lock = acquireLock(paths.out);
   let workDir: string | undefined;
   try {
     const { notes, interrupted } = recoverOutput(paths.out);
+    const now = options.now ?? Date.now();
     const cacheDir = options.cacheDir === false ? undefined : cacheFolder(paths, options.cacheDir);
     const settings = parseSettings(config);
     const parseKey = globalKey([settings]);
+    // First only the output manifests: when nothing changed, parsed posts are not even loaded.
     let cache: CacheState;
     if (kept && kept.parseKey === parseKey) cache = kept;
     else {
-      const loaded = cacheDir ? loadCache(cacheDir, codeFingerprint(), parseKey) : { state: emptyCache(parseKey) };
+      const loaded = cacheDir ? loadCache(cacheDir, codeFingerprint(), parseKey, false) : { state: emptyCache(parseKey) };
       if (loaded.note) notes.push(loaded.note);
       cache = loaded.state;
     }
-    keep(cache);
 
     const sources = clock.time("read", () => readSources(paths, options.drafts ?? false));
     const templates = readTemplates(paths.templates);
+    const publicFiles = listPublicFiles(paths.public);
+    const inputs = inputKey(codeFingerprint(), config, options, templates, publicFiles, sources.files);
+    const manifest = cache.outputs.get(paths.out);
+    const outIdentity = folderIdentity(paths.out);
+    // After an interrupted commit the cache may describe the output before it: build it whole.
+    const usable = manifest && manifest.ino === outIdentity && outIdentity !== -1 && !interrupted ? manifest : undefined;
+    if (isUnchanged(usable, inputs, now)) return unchangedSummary(usable, clock, paths, notes);
+    if (cache !== kept && cacheDir) cache = loadCache(cacheDir, codeFingerprint(), parseKey).state;
+    keep(cache);
     checkTemplates(createEnvironment(templates, config), templates);
 
     // Pools start lazily (small phases run inline, where starting threads costs more than it saves)
@@ -130,9 +142,10 @@ async function runBuild(options: BuildOptions, pools: { threads?: Pool; inline?:
 
     const parsed = await clock.timeAsync("parse", () => parseSources(sources.files, cache, poolFor));
 
-    const { model, plan } = clock.time("model", () => modelAndRoutes(parsed.posts, config, options));
+    const { model, plan } = clock.time("model", () => modelAndRoutes(parsed.posts, config, { ...options, now }));
     const { site } = model;
-    const problems: Problem[] = [...sources.problems, ...parsed.posts.flatMap((p) => p.problems), ...model.problems, ...plan.warnings];
+    options.onSite?.(site);
+    const problems: Problem[] = [...configProblems, ...sources.problems, ...parsed.posts.flatMap((p) => p.problems), ...model.problems, ...plan.warnings];
     const skipped: Problem[] = [...parsed.failed, ...model.skipped, ...plan.displaced.values()];
     const view = siteView(site, `broadsheet ${VERSION}`);
 
@@ -146,11 +159,7 @@ async function runBuild(options: BuildOptions, pools: { threads?: Pool; inline?:
       const template = templateFor(route);
       return routeSignature(route, site, keys, global, template ? templates.hashes.get(template) : undefined);
     });
-    const manifest = cache.outputs.get(paths.out);
-    const outIdentity = folderIdentity(paths.out);
-    // After an interrupted commit the cache may describe the output before it: build it whole.
-    const usable = manifest && manifest.ino === outIdentity && outIdentity !== -1 && !interrupted ? manifest : undefined;
-    const output = planOutput(plan.routes, signatures, listPublicFiles(paths.public), usable);
+    const output = planOutput(plan.routes, signatures, publicFiles, usable);
 
     workDir = createWorkFolder(paths.out, output.mode === "full" ? "staging" : "patch");
     const currentDir = output.mode === "patch" ? paths.out : undefined;
@@ -167,7 +176,7 @@ async function runBuild(options: BuildOptions, pools: { threads?: Pool; inline?:
         pool: poolFor,
         workDir: workDir!,
         currentDir,
-        now: options.now ?? Date.now(),
+        now,
         generator: `broadsheet ${VERSION}`,
         onProgress: options.onProgress,
       });
@@ -175,28 +184,45 @@ async function runBuild(options: BuildOptions, pools: { threads?: Pool; inline?:
     skipped.push(...rendered.problems);
     for (const pool of ready) await pool.clear();
 
+    // A full build writes every file, but reports as changed only those whose inputs changed.
+    const changed = [...rendered.writes].filter(([file, result]) => result.changed && output.stale.has(file)).map(([file]) => file);
+    const copied = output.copy.filter((file) => output.stale.has(file.file)).map((file) => file.file);
+    clock.time("write", () => copyPublicFiles(output.copy, workDir!));
+    const search = await clock.timeAsync("search", () =>
+      indexSearch({ config, routes: plan.routes, mode: output.mode, workDir: workDir!, out: paths.out, changed, removed: output.remove, deferred: Boolean(options.onSearchIndex) }),
+    );
+    problems.push(...search.problems);
+
     const counts = clock.time("write", () => {
-      copyPublicFiles(output.copy, workDir!);
-      const changed = [...rendered.writes].filter(([, result]) => result.changed).map(([file]) => file);
+      const written = [...changed, ...copied, ...search.written];
+      const deleted = [...output.remove, ...search.deleted];
       // From here on the work folder belongs to the journal: a commit that fails is finished by the next build.
       const committing = workDir!;
       workDir = undefined;
       if (output.mode === "full") commitStaging(paths.out, committing);
-      else commitPatch(paths.out, committing, [...changed, ...output.copy.map((file) => file.file)], [...output.remove]);
-      const written = [...changed, ...output.copy.map((file) => file.file)];
+      else commitPatch(paths.out, committing, written, deleted);
       return {
         written: written.length,
-        unchanged: output.mode === "full" ? 0 : plan.routes.length - changed.length,
-        deleted: output.remove.length,
-        changes: { written, deleted: [...output.remove] },
+        unchanged: plan.routes.length - changed.length,
+        deleted: deleted.length,
+        changes: { written, deleted },
       };
     });
+    if (search.job) options.onSearchIndex?.(search.job);
 
-    cache.outputs.set(paths.out, { out: paths.out, ino: folderIdentity(paths.out), files: output.files });
+    const summary = summarize({ ok: true, site, routes: plan.routes, problems, skipped, notes, model, clock, paths, ...counts, search: search.summary });
+    cache.outputs.set(paths.out, {
+      out: paths.out,
+      ino: folderIdentity(paths.out),
+      files: output.files,
+      inputs,
+      validUntil: validUntil(site, model.nextFuture, now),
+      summary: { posts: summary.posts, pages: summary.pages, problems, skipped, leftOut: summary.leftOut },
+    });
     // An unsaved cache describes the output before this build: the journal stays, and the next build is whole.
     const saved = !cacheDir || clock.time("cache", () => saveCacheOrNote(cacheDir, cache, notes));
     if (saved) closeJournal(paths.out);
-    return summarize({ ok: true, site, routes: plan.routes, problems, skipped, notes, model, clock, paths, ...counts });
+    return summary;
   } catch (error) {
     discardWorkFolder(workDir);
     throw outputError(error, paths.out) ?? error;

@@ -2,9 +2,12 @@
 // The command line: the only module that reads argv, prints, and sets the exit code
 // (0 built, 1 failed, 2 usage).
 
-import { parseArgs, type ParseArgsConfig } from "node:util";
+import type { ParseArgsConfig } from "node:util";
 import { build } from "./build.js";
+import { parse, wholeNumber } from "./cli/args.js";
+import { checkCommand } from "./cli/check.js";
 import { formatProblem, formatStages, formatSummary } from "./cli/format.js";
+import { newCommand } from "./cli/new.js";
 import { progressReporter } from "./cli/progress.js";
 import { displayPath } from "./config/load.js";
 import { BuildError, UsageError } from "./errors.js";
@@ -17,6 +20,8 @@ Usage: broadsheet <command> [options]
 
 Commands:
   build      build the site into dist/ (the default command)
+  new        write a new post: broadsheet new "标题" --category slug --tags a,b
+  check      validate the whole site (posts, templates, links) without writing dist/
 
 Options:
   -h, --help       show help (also: broadsheet build --help)
@@ -63,21 +68,6 @@ const BUILD_OPTIONS = {
   verbose: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } satisfies ParseArgsConfig["options"];
-
-/** Reads the command and its options; throws UsageError. */
-function parse(argv: readonly string[], options: ParseArgsConfig["options"]): ReturnType<typeof parseArgs> {
-  try {
-    return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, ""));
-  }
-}
-
-function wholeNumber(value: string | undefined, flag: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value)) throw new UsageError(`${flag} expects a whole number, got ${JSON.stringify(value)}`);
-  return Number(value);
-}
 
 async function buildCommand(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parse(argv, BUILD_OPTIONS);
@@ -135,6 +125,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 0;
     }
     if (command === "build") return await buildCommand(rest);
+    if (command === "new") return await newCommand(rest);
+    if (command === "check") return await checkCommand(rest);
     if (command.startsWith("-")) return await buildCommand(argv);
     throw new UsageError(`unknown command: ${command}`);
   } catch (error) {

@@ -40,6 +40,7 @@ export interface SummaryInput {
   readonly unchanged: number;
   readonly deleted: number;
   readonly changes?: BuildSummary["changes"];
+  readonly search?: BuildSummary["search"];
 }
 
 /** Counts pages by kind and gathers the rest. */
@@ -64,5 +65,6 @@ export function summarize(input: SummaryInput): BuildSummary {
     seconds: (performance.now() - input.clock.started) / 1000,
     stages: input.clock.stages,
     out: input.paths.out,
+    ...(input.search ? { search: input.search } : {}),
   };
 }

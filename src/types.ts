@@ -1,4 +1,5 @@
-// The data that flows between the stages of a build. Plain, readonly, acyclic; no logic here.
+// The data that flows between the stages of a build. Plain, readonly, acyclic; no logic here
+// beyond the one projection of a post to what rendering needs.
 
 import type { Problem } from "./errors.js";
 
@@ -59,7 +60,12 @@ export interface SiteConfig {
   readonly search: boolean;
   /** Jekyll-compatible reading: a time without offset is UTC for URLs, as Jekyll 4 does. */
   readonly jekyll: boolean;
+  /** How `broadsheet new` names a post without `--slug`. */
+  readonly newSlug: NewSlugStyle;
 }
+
+/** `new`'s slug styles: the title's pinyin, the title's own characters, or a time-based id. */
+export type NewSlugStyle = "pinyin" | "title" | "id";
 
 /** Options a build is run with: the CLI's flags, or the library caller's. */
 export interface BuildOptions {
@@ -78,10 +84,17 @@ export interface BuildOptions {
   /** Worker threads for parsing and rendering; 0 renders in this thread. */
   readonly workers?: number;
   readonly search?: boolean;
+  /**
+   * Leave the search index to the caller: the build indexes nothing and, after its commit, hands
+   * over what to index (the dev server refreshes the index off the page reload's path).
+   */
+  readonly onSearchIndex?: (job: SearchJob) => void;
   /** The moment that separates past from future posts (tests pin it). */
   readonly now?: number;
   /** Called with progress while pages are written. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Called with the site model once built (`check` maps output pages back to their posts with it). */
+  readonly onSite?: (site: Site) => void;
 }
 
 /** A file found in the posts folder. */
@@ -142,6 +155,17 @@ export interface Post {
   readonly problems: readonly Problem[];
 }
 
+/** What pages, feeds and signatures use of a post: all that is sent to the render threads. */
+export type PostSummary = Pick<Post, "id" | "source" | "hash" | "date" | "excerpt" | "bodyStart" | "inDrafts"> & {
+  readonly meta: Pick<PostMeta, "title" | "extra">;
+};
+
+/** A post's summary, without what only parsing and the model need. */
+export function summarizePost(post: PostSummary): PostSummary {
+  const { id, source, hash, date, excerpt, bodyStart, inDrafts, meta } = post;
+  return { id, source, hash, date, excerpt, bodyStart, inDrafts, meta: { title: meta.title, extra: meta.extra } };
+}
+
 /** A link to another page: what a template needs to show it. */
 export interface Link {
   readonly title: string;
@@ -172,7 +196,7 @@ export interface Period {
 
 /** A published post placed in the site: where it lives and how it links to others. */
 export interface SitePost {
-  readonly post: Post;
+  readonly post: PostSummary;
   readonly url: string;
   /** Indices into Site.categories / Site.tags. */
   readonly categories: readonly number[];
@@ -202,6 +226,22 @@ export interface LeftOut {
   readonly drafts: number;
   readonly future: number;
   readonly unpublished: number;
+}
+
+/** A page the search index holds: its output file and its URL path (without the base path). */
+export interface SearchPage {
+  readonly file: string;
+  readonly url: string;
+}
+
+/** What indexing a committed output needs; a build hands it to `BuildOptions.onSearchIndex`. */
+export interface SearchJob {
+  readonly out: string;
+  readonly language: string;
+  /** Post pages, newest first (the order the index numbers them in). */
+  readonly pages: readonly SearchPage[];
+  /** False when no indexed page changed since the last build: an existing index is still right. */
+  readonly changed: boolean;
 }
 
 /** What a build did, for the summary line and for library callers. */

@@ -5,7 +5,8 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { Post } from "../types.js";
+import type { Problem } from "../errors.js";
+import type { LeftOut, Post } from "../types.js";
 
 /** A parsed post with the file facts it was parsed from. */
 export interface CachedPost {
@@ -21,6 +22,20 @@ export interface OutputManifest {
   readonly ino: number;
   /** Output file → signature of what it was rendered from. */
   readonly files: Readonly<Record<string, string>>;
+  /** Hash of every input of the build (see stages/unchanged.ts), and until when its output stays right. */
+  readonly inputs?: string;
+  readonly validUntil?: number;
+  /** The build's summary, reported again when nothing changed. */
+  readonly summary?: ManifestSummary;
+}
+
+/** What a build that changes nothing reports: the last real build's counts and problems. */
+export interface ManifestSummary {
+  readonly posts: number;
+  readonly pages: Readonly<Record<string, number>>;
+  readonly problems: readonly Problem[];
+  readonly skipped: readonly Problem[];
+  readonly leftOut: LeftOut;
 }
 
 /** The cache as a build uses it: in memory, loaded once, saved at the end. */
@@ -38,8 +53,11 @@ export const emptyCache = (parseKey: string): CacheState => ({ parseKey, posts: 
 
 const outputFile = (out: string): string => `output-${createHash("sha1").update(out).digest("hex").slice(0, 12)}.json`;
 
-/** Reads the cache folder. Returns the state and a note when something was discarded. */
-export function loadCache(dir: string, version: string, parseKey: string): { state: CacheState; note?: string } {
+/**
+ * Reads the cache folder. Returns the state and a note when something was discarded. Without
+ * `withPosts` only the output manifests are read (enough to see that nothing changed).
+ */
+export function loadCache(dir: string, version: string, parseKey: string, withPosts = true): { state: CacheState; note?: string } {
   let meta: { version?: string; parseKey?: string; chunks?: number };
   try {
     meta = JSON.parse(readFileSync(path.join(dir, "meta.json"), "utf8"));
@@ -50,7 +68,7 @@ export function loadCache(dir: string, version: string, parseKey: string): { sta
   if (meta.version !== version) return { state: emptyCache(parseKey), note: "the build cache is from another version of broadsheet and was discarded" };
   const state = emptyCache(parseKey);
   try {
-    if (meta.parseKey === parseKey) {
+    if (withPosts && meta.parseKey === parseKey) {
       for (let i = 0; i < (meta.chunks ?? 0); i++) {
         const entries = JSON.parse(readFileSync(path.join(dir, `posts-${i}.json`), "utf8")) as [string, CachedPost][];
         for (const [id, entry] of entries) {

@@ -21,15 +21,35 @@ export interface LinkScope {
   readonly url: string;
 }
 
-const ATTRIBUTE = /\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
+// A start tag's name, then its attributes one after another, each value consumed whole: a tag is read
+// from its name on so that neither markup shown as text (`&lt;a href=x&gt;` in a code block) nor an
+// attribute value that quotes markup (a description holding `href=`) is taken for a link.
+const TAG = /<[a-zA-Z][^\s<>\/]*/g;
+const ATTRIBUTE = /[\s\/]*([^\s"'<>\/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/y;
+const LINK_ATTRIBUTES = new Set(["href", "src", "srcset", "poster"]);
+
+/** The links of one page with the offset each was found at (`srcset` holds several). */
+export function pageLinks(html: string): { link: string; at: number }[] {
+  const links: { link: string; at: number }[] = [];
+  for (const tag of html.matchAll(TAG)) {
+    ATTRIBUTE.lastIndex = tag.index + tag[0].length;
+    for (let match = ATTRIBUTE.exec(html); match; match = ATTRIBUTE.exec(html)) {
+      const name = match[1]!.toLowerCase();
+      if (!LINK_ATTRIBUTES.has(name)) continue;
+      const value = match[2] ?? match[3] ?? match[4] ?? "";
+      if (name !== "srcset") links.push({ link: value, at: match.index });
+      else for (const candidate of value.split(",")) links.push({ link: candidate.trim().split(/\s+/)[0] ?? "", at: match.index });
+    }
+  }
+  return links;
+}
 
 function htmlFiles(dir: string, prefix = ""): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const full = path.join(dir, name);
-      if (statSync(full).isDirectory()) return htmlFiles(full, `${prefix}${name}/`);
-      return /\.html?$/.test(name) ? [`${prefix}${name}`] : [];
+  return readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .flatMap((entry) => {
+      if (entry.isDirectory()) return htmlFiles(path.join(dir, entry.name), `${prefix}${entry.name}/`);
+      return /\.html?$/.test(entry.name) ? [`${prefix}${entry.name}`] : [];
     });
 }
 
@@ -73,13 +93,21 @@ export function checkLinks(outDir: string, scope: LinkScope): BrokenLink[] {
     }
     return known;
   };
+  const resolved = new Map<string, string | undefined>();
   for (const page of htmlFiles(outDir)) {
     const text = readFileSync(path.join(outDir, page), "utf8");
-    for (const match of text.matchAll(ATTRIBUTE)) {
-      const link = match[1] ?? match[2] ?? "";
-      const target = linkTarget(link, page, scope);
+    let line = 1;
+    let counted = 0;
+    for (const { link, at } of pageLinks(text)) {
+      // Most links (navigation, terms, neighbours) are absolute and repeat on every page: resolve each once.
+      let target = resolved.get(link);
+      if (target === undefined && !resolved.has(link)) {
+        target = linkTarget(link, page, scope);
+        if (/^\s*(?:\/|[a-z][a-z0-9+.-]*:)/i.test(link)) resolved.set(link, target);
+      }
       if (target === undefined || exists(target)) continue;
-      const line = text.slice(0, match.index).split("\n").length;
+      for (let i = text.indexOf("\n", counted); i !== -1 && i < at; i = text.indexOf("\n", i + 1)) line++;
+      counted = at;
       broken.push({ page, line, link, target });
     }
   }

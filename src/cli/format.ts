@@ -12,7 +12,8 @@ export function formatProblem(problem: Problem, suffix = ""): string {
   return problem.hint ? `${head}\n    hint: ${problem.hint}` : head;
 }
 
-const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+/** `1 post`, `2 posts`. */
+export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
 /** The last line of a build: pages by kind, what was skipped and why, what was left out, seconds. */
 export function formatSummary(summary: BuildSummary, outShown: string): string {

@@ -29,4 +29,5 @@ export const DEFAULT_CONFIG: SiteConfig = {
   encoding: "utf-8",
   search: true,
   jekyll: false,
+  newSlug: "pinyin",
 };

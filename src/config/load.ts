@@ -1,13 +1,16 @@
-// Finds a site's folders and reads its site.yml: what a build needs to know before it reads any post.
+// Finds a site's folders and reads its settings (site.yml; in a Jekyll root _config.yml first; names from
+// category pages): what a build needs to know before it reads any post.
 
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import yaml from "js-yaml";
-import { BuildError } from "../errors.js";
+import { BuildError, type Problem } from "../errors.js";
 import type { BuildOptions, SiteConfig, SitePaths } from "../types.js";
+import { readCategoryPages } from "./category-pages.js";
 import { DEFAULT_CONFIG } from "./defaults.js";
+import { isJekyllRoot, readJekyllConfig } from "./jekyll.js";
 import { normalizeBasePath, validateConfig } from "./validate.js";
+import { readYamlFile } from "./yaml-file.js";
 
 /** The folder broadsheet is installed in: its templates, public files and site.yml are the defaults. */
 export const PACKAGE_ROOT = path.resolve(fileURLToPath(new URL("../../", import.meta.url)));
@@ -16,6 +19,8 @@ export const PACKAGE_ROOT = path.resolve(fileURLToPath(new URL("../../", import.
 export interface LoadedSite {
   readonly paths: SitePaths;
   readonly config: SiteConfig;
+  /** What was wrong with the site's settings that did not stop the build (category pages). */
+  readonly problems: readonly Problem[];
 }
 
 const isDirectory = (dir: string): boolean => existsSync(dir) && statSync(dir).isDirectory();
@@ -32,7 +37,8 @@ export function loadSite(options: BuildOptions): LoadedSite {
   if (!isDirectory(root)) {
     throw new BuildError({ code: "no-root", file: displayPath(root), message: "site folder not found", hint: "pass --root DIR with a folder that holds posts/" });
   }
-  const posts = path.resolve(options.posts ?? path.join(root, "posts"));
+  const jekyll = isJekyllRoot(root);
+  const posts = path.resolve(options.posts ?? path.join(root, jekyll ? "_posts" : "posts"));
   if (!isDirectory(posts)) {
     throw new BuildError({
       code: "no-posts",
@@ -51,30 +57,18 @@ export function loadSite(options: BuildOptions): LoadedSite {
     config: existsSync(configFile) ? configFile : undefined,
     out: path.resolve(options.out ?? path.join(root, "dist")),
   };
-  return { paths, config: applyOverrides(readConfig(paths.config), options) };
+  // A Jekyll root's _config.yml is read first; a site.yml beside it overrides it.
+  const base = jekyll ? readJekyllConfig(path.join(root, "_config.yml"), displayPath(path.join(root, "_config.yml"))) : DEFAULT_CONFIG;
+  const config = readConfig(paths.config, base);
+  const pages = readCategoryPages(root, displayPath);
+  const categories = { ...pages.categories, ...config.categories };
+  return { paths, config: applyOverrides({ ...config, categories }, options), problems: pages.problems };
 }
 
-function readConfig(file: string | undefined): SiteConfig {
-  if (!file) return DEFAULT_CONFIG;
-  const source = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
-  let raw: unknown;
-  try {
-    raw = yaml.load(source, { schema: yaml.CORE_SCHEMA, filename: file });
-  } catch (error) {
-    const mark = (error as { mark?: { line: number; column: number } }).mark;
-    throw new BuildError(
-      {
-        code: "config",
-        file: displayPath(file),
-        line: mark ? mark.line + 1 : undefined,
-        column: mark ? mark.column + 1 : undefined,
-        message: `site.yml is not valid YAML: ${(error as { reason?: string }).reason ?? String(error)}`,
-        hint: "check the indentation and quoting on that line",
-      },
-      { cause: error },
-    );
-  }
-  return validateConfig(raw, displayPath(file), source);
+function readConfig(file: string | undefined, base: SiteConfig): SiteConfig {
+  if (!file) return base;
+  const { source, raw } = readYamlFile(file, displayPath(file));
+  return validateConfig(raw, displayPath(file), source, base);
 }
 
 /** Applies command-line settings that override site.yml. */

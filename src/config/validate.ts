@@ -115,6 +115,14 @@ function section<T extends object>(rules: { [K in keyof T]: Rule<T[K]> }, defaul
   };
 }
 
+/** One of a fixed set of words. */
+const oneOf =
+  <T extends string>(...choices: T[]): Rule<T> =>
+  (value, path) => {
+    if (typeof value === "string" && (choices as string[]).includes(value)) return value as T;
+    throw new ConfigIssue(path, `expected one of ${choices.join(", ")}, got ${describe(value)}`);
+  };
+
 const permalink: Rule<string> = (value, path) => {
   const pattern = text(value, path).trim();
   if (pattern === "") throw new ConfigIssue(path, "a permalink pattern cannot be empty");
@@ -145,6 +153,7 @@ const TOP_LEVEL: Record<string, [keyof SiteConfig, Rule<unknown>]> = {
   nav_categories: ["navCategories", wholeNumber],
   encoding: ["encoding", encoding],
   search: ["search", yesNo],
+  new_slug: ["newSlug", oneOf("pinyin", "title", "id")],
 };
 
 /** The site.yml keys, for help texts and hints. */

@@ -26,6 +26,8 @@ export interface ModelResult {
   readonly skipped: Problem[];
   readonly problems: Problem[];
   readonly leftOut: LeftOut;
+  /** The date of the earliest post left out for being in the future (it comes due then). */
+  readonly nextFuture?: number;
 }
 
 /** A post's URL path: its `permalink:` if it has one, else the site's post pattern. */
@@ -51,11 +53,15 @@ export function clashText(clash: Clash<unknown>, file: string, owner: string, pa
 /** Builds the site from every parsed post. Pure. */
 export function buildSite(all: readonly Post[], config: SiteConfig, selection: Selection): ModelResult {
   const leftOut = { drafts: 0, future: 0, unpublished: 0 };
+  let nextFuture: number | undefined;
   const candidates: { post: Post; url: string }[] = [];
   for (const post of all) {
     if (!post.meta.published) leftOut.unpublished++;
     else if ((post.meta.draft || post.inDrafts) && !selection.drafts) leftOut.drafts++;
-    else if (post.date > selection.now && !selection.future) leftOut.future++;
+    else if (post.date > selection.now && !selection.future) {
+      leftOut.future++;
+      nextFuture = Math.min(nextFuture ?? post.date, post.date);
+    }
     else candidates.push({ post, url: postUrl(post, config) });
   }
 
@@ -118,7 +124,7 @@ export function buildSite(all: readonly Post[], config: SiteConfig, selection: S
     newerInCategory: inCategory[i]!.newer,
   }));
   const periods = collectPeriods(dates, config);
-  return { site: { config, posts, categories: categories.terms, tags: tags.terms, ...periods }, skipped, problems, leftOut };
+  return { site: { config, posts, categories: categories.terms, tags: tags.terms, ...periods }, skipped, problems, leftOut, nextFuture };
 }
 
 /** Each post's neighbours within its first category. */

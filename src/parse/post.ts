@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { BuildError } from "../errors.js";
-import type { Post } from "../types.js";
+import type { Post, PostSummary } from "../types.js";
 import { DateError, fileNameDate, parseDate } from "./dates.js";
 import { htmlToText, MORE, truncate } from "./excerpt.js";
 import { splitFrontMatter } from "./front-matter.js";
@@ -35,7 +35,7 @@ export interface PostParser {
   /** Reads a post's front matter, date and excerpt. Throws BuildError. */
   readonly parse: (file: PostFile, bytes: Uint8Array) => Post;
   /** The post's body as HTML, from the same file's bytes. */
-  readonly body: (post: Post, bytes: Uint8Array) => string;
+  readonly body: (post: PostSummary, bytes: Uint8Array) => string;
 }
 
 /** Makes a parser for one site's settings (the markdown renderer is built once). */

@@ -8,7 +8,8 @@ import type { Site } from "../types.js";
 import { xmlEscape } from "./escape.js";
 import { absoluteUrl, dateView } from "./format.js";
 
-const NEWS_WINDOW_MS = 2 * 86_400_000;
+/** How far back the Google News sitemap reaches. */
+export const NEWS_WINDOW_MS = 2 * 86_400_000;
 const NEWS_LIMIT = 1000;
 
 /** A page the sitemap lists, with the date it last changed. */

@@ -12,6 +12,8 @@ export const ALWAYS = "*";
 export interface OutputPlan {
   readonly mode: "full" | "patch";
   readonly render: readonly Route[];
+  /** Output files whose inputs changed since the last build (all of them without a manifest). */
+  readonly stale: ReadonlySet<string>;
   readonly copy: readonly PublicFile[];
   /** Files of the last build that no longer belong to the site. */
   readonly remove: readonly string[];
@@ -34,16 +36,14 @@ export function planOutput(routes: readonly Route[], signatures: readonly (strin
   const copyable = publicFiles.filter((file) => !generated.has(file.file));
   for (const file of copyable) files[file.file] = file.signature;
 
-  if (!manifest) return { mode: "full", render: routes, copy: copyable, remove: [], files };
+  if (!manifest) return { mode: "full", render: routes, stale: new Set(Object.keys(files)), copy: copyable, remove: [], files };
   const previous = manifest.files;
+  // Files of the last build that no longer belong (a full build drops them too: listed for the summary).
+  const remove = Object.keys(previous).filter((file) => !(file in files));
   const render = routes.filter((route, i) => signatures[i] === undefined || previous[route.file] !== signatures[i]);
+  const copy = copyable.filter((file) => previous[file.file] !== file.signature);
+  const stale = new Set([...render.map((route) => route.file), ...copy.map((file) => file.file)]);
   const changed = render.filter((route) => previous[route.file] !== ALWAYS).length;
-  if (changed > routes.length / 2) return { mode: "full", render: routes, copy: copyable, remove: [], files };
-  return {
-    mode: "patch",
-    render,
-    copy: copyable.filter((file) => previous[file.file] !== file.signature),
-    remove: Object.keys(previous).filter((file) => !(file in files)),
-    files,
-  };
+  if (changed > routes.length / 2) return { mode: "full", render: routes, stale, copy: copyable, remove, files };
+  return { mode: "patch", render, stale, copy, remove, files };
 }

@@ -45,7 +45,7 @@ export async function renderRoutes(input: RenderInput): Promise<RenderOutput> {
   const wanted = new Set<number>();
   for (const feed of feeds) for (const post of feed.items) wanted.add(post);
 
-  // Post pages first: they return the feed entries, and feeds are assembled here while listings render.
+  // Post pages first: they return the feed entries, and each feed is written here once its entries are in.
   const postJobs: RenderJob[] = [];
   const paged = new Set<number>();
   for (const route of render) {
@@ -64,39 +64,29 @@ export async function renderRoutes(input: RenderInput): Promise<RenderOutput> {
   };
   const writes = new Map<string, WriteResult>();
   const problems: Problem[] = [];
-  const entries = new Map<number, FeedEntries>();
+  const write = (file: string, text: string): void => {
+    writes.set(file, writeOutputFile(input.workDir, file, text, input.currentDir));
+    progress(1);
+  };
+  const feedWriter = feedsAsEntriesArrive(feeds, (feed, entries) => write(feed.file, feedText(site, feed, entries, input.generator)));
   const collect = (results: readonly RenderResult[]): void => {
     for (const result of results) {
       if (result.problem) problems.push(result.problem);
       if (result.write) writes.set(result.file, result.write);
-      if (result.entries && result.post !== undefined) entries.set(result.post, result.entries);
+      if (result.entries && result.post !== undefined) feedWriter.add(result.post, result.entries);
     }
     progress(results.length);
   };
   const pool = await input.pool(postJobs.length + otherJobs.length);
   await pool.render(postJobs, collect);
-  // Handled from the start: listings failing while this thread writes feeds must not go unhandled.
+  // Feeds were written as their entries arrived; one still waiting lists a post whose file vanished.
+  feedWriter.flush();
+  // Handled from the start: listings failing while this thread writes sitemaps must not go unhandled.
   const listings = pool.render(otherJobs, collect).then(
     () => undefined,
     (error: unknown) => ({ error }),
   );
-
-  // Meanwhile, in this thread: feeds from the returned entries, sitemaps, robots.txt.
-  const write = (file: string, text: string): void => {
-    writes.set(file, writeOutputFile(input.workDir, file, text, input.currentDir));
-    progress(1);
-  };
-  const sliceMs = 20;
-  let since = performance.now();
   try {
-    for (const feed of feeds) {
-      write(feed.file, feedText(site, feed, entries, input.generator));
-      // Yield now and then, so the workers' finished batches are collected and they get new ones.
-      if (performance.now() - since > sliceMs) {
-        await new Promise((resolve) => setImmediate(resolve));
-        since = performance.now();
-      }
-    }
     for (const route of render) {
       if (route.kind === "sitemap") write(route.file, renderSitemap(site, input.routes, route.part, route.parts));
       else if (route.kind === "news-sitemap") write(route.file, renderNewsSitemap(site, input.now));
@@ -110,6 +100,54 @@ export async function renderRoutes(input: RenderInput): Promise<RenderOutput> {
   const failed = await listings;
   if (failed) throw failed.error;
   return { writes, problems };
+}
+
+/**
+ * Writes each feed as soon as the entries of all its posts have arrived, and drops an entry once
+ * every feed listing it is written: at 100,000 posts, holding all entries until the end cost
+ * hundreds of megabytes.
+ */
+function feedsAsEntriesArrive(
+  feeds: readonly (Route & { kind: "feed" })[],
+  writeFeed: (feed: Route & { kind: "feed" }, entries: ReadonlyMap<number, FeedEntries>) => void,
+): { add(post: number, entries: FeedEntries): void; flush(): void } {
+  const entries = new Map<number, FeedEntries>();
+  const feedsOf = new Map<number, number[]>();
+  const waiting = feeds.map((feed) => feed.items.length);
+  const users = new Map<number, number>();
+  feeds.forEach((feed, f) => {
+    for (const post of feed.items) {
+      let list = feedsOf.get(post);
+      if (!list) feedsOf.set(post, (list = []));
+      list.push(f);
+      users.set(post, (users.get(post) ?? 0) + 1);
+    }
+  });
+  const done = (f: number): void => {
+    waiting[f] = -1;
+    writeFeed(feeds[f]!, entries);
+    for (const post of feeds[f]!.items) {
+      const left = users.get(post)! - 1;
+      users.set(post, left);
+      if (left === 0) entries.delete(post);
+    }
+  };
+  feeds.forEach((feed, f) => {
+    if (feed.items.length === 0) done(f);
+  });
+  return {
+    add(post, rendered) {
+      const list = feedsOf.get(post);
+      if (!list) return;
+      entries.set(post, rendered);
+      for (const f of list) if (--waiting[f]! === 0) done(f);
+    },
+    flush() {
+      waiting.forEach((left, f) => {
+        if (left > 0) done(f);
+      });
+    },
+  };
 }
 
 const EPOCH = "1970-01-01T00:00:00+00:00";

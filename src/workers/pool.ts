@@ -5,6 +5,7 @@
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { BuildError } from "../errors.js";
+import { summarizePost } from "../types.js";
 import type { Request, Response } from "./protocol.js";
 import { appendPosts, clearState, setTarget, createState, parseFiles, renderFiles, type ParseJob, type ParseResult, type RenderJob, type RenderResult, type RenderTarget, type WorkerSetup, type WorkerState } from "./tasks.js";
 
@@ -120,7 +121,8 @@ export class Pool {
       this.lanes.map(async (lane) => {
         await lane.run({ type: "target", target: skeleton });
         for (let i = 0; i < target.site.posts.length; i += SITE_CHUNK) {
-          await lane.run({ type: "posts", posts: target.site.posts.slice(i, i + SITE_CHUNK), paths: target.paths.slice(i, i + SITE_CHUNK) });
+          const posts = target.site.posts.slice(i, i + SITE_CHUNK).map((entry) => ({ ...entry, post: summarizePost(entry.post) }));
+          await lane.run({ type: "posts", posts, paths: target.paths.slice(i, i + SITE_CHUNK) });
         }
       }),
     );

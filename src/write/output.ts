@@ -144,7 +144,7 @@ export function commitStaging(out: string, staging: string): void {
  * build. A detached `rm` does it where there is one; an interrupted deletion is finished by the
  * next build (recoverOutput removes `.old-*` folders).
  */
-function removeInBackground(dir: string): void {
+export function removeInBackground(dir: string): void {
   const trash = `${dir}-${Date.now()}`;
   renameSync(dir, trash);
   if (process.platform !== "win32") {

@@ -1,0 +1,149 @@
+#!/usr/bin/env node
+// npm run bench: whole-run figures for broadsheet beside the yardsticks (the plain script on our
+// stack, and Hugo when it is installed), on generated corpora in tmpfs. Prints a table and writes
+// the same as JSON to bench-results/. Figures, never pass/fail.
+//
+//   npm run bench                       # 1k, 10k and 100k posts
+//   npm run bench -- --sizes 1000,10000 --runs 3
+//   npm run bench -- --million          # adds 1M posts (needs ~8 GiB and a while)
+//   npm run bench -- --no-peers         # broadsheet only
+
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { argument, corpus as makeCorpus, flag, median, peakRss, run, time } from "./measure.mjs";
+
+const REPO = fileURLToPath(new URL("../../", import.meta.url));
+const SHARED = path.resolve(REPO, "../shared");
+const SCRATCH = argument("--scratch", existsSync("/dev/shm") ? "/dev/shm/broadsheet-bench" : path.join(REPO, ".bench"));
+const RUNS = Number(argument("--runs", "3"));
+const sizes = argument("--sizes", "1000,10000,100000").split(",").map(Number);
+if (flag("--million")) sizes.push(1_000_000);
+const peers = !flag("--no-peers");
+
+mkdirSync(SCRATCH, { recursive: true });
+const CLI = path.join(REPO, "lib/cli.js");
+if (!existsSync(CLI)) throw new Error("run npm install (it compiles broadsheet) before the benchmark");
+
+/** A corpus of `n` posts, made once and kept in the scratch folder. */
+const corpus = (n) => makeCorpus(SCRATCH, SHARED, n);
+
+/** The plain script on our stack, installed once into the scratch folder. */
+function floor() {
+  const dir = path.join(SCRATCH, "floor");
+  if (!existsSync(path.join(dir, "node_modules"))) {
+    cpSync(path.join(SHARED, "peers/floor"), dir, { recursive: true });
+    run("npm", ["ci", "--no-audit", "--no-fund", "--silent"], { cwd: dir });
+  }
+  return path.join(dir, "build.mjs");
+}
+
+const hugoInstalled = peers && spawnSync("hugo", ["version"], { encoding: "utf8" }).status === 0;
+
+function hugoSite(posts) {
+  const dir = path.join(SCRATCH, `hugo-${path.basename(posts)}`);
+  if (!existsSync(path.join(dir, "content/posts"))) {
+    rmSync(dir, { recursive: true, force: true });
+    cpSync(path.join(SHARED, "peers/hugo"), dir, { recursive: true });
+    mkdirSync(path.join(dir, "content"), { recursive: true });
+    cpSync(posts, path.join(dir, "content/posts"), { recursive: true });
+  }
+  return dir;
+}
+
+/** broadsheet build of a corpus with the repository's templates and config. */
+function broadsheet(posts, out, extra = []) {
+  return time(process.execPath, [CLI, "build", "--posts", posts, "--out", out, "--verbose", ...extra], { cwd: REPO });
+}
+
+const stagesOf = (stderr) => {
+  const line = stderr.split("\n").find((l) => l.startsWith("stages: "));
+  return Object.fromEntries((line ?? "").slice(8).split(", ").filter(Boolean).map((part) => {
+    const [stage, seconds] = part.split(" ");
+    return [stage, Number(seconds)];
+  }));
+};
+const pagesOf = (stdout) => Number(/→ (\d+) pages/.exec(stdout)?.[1] ?? 0);
+
+const results = { machine: { cpus: cpus().length, model: cpus()[0]?.model, memory: totalmem(), node: process.version, scratch: SCRATCH }, date: new Date().toISOString(), sizes: [] };
+
+for (const n of sizes) {
+  const posts = corpus(n);
+  const out = path.join(SCRATCH, `out-${n}`);
+  const cache = path.join(SCRATCH, `cache-${n}`);
+  const runs = n >= 100_000 ? 1 : RUNS;
+  const row = { posts: n, broadsheet: {}, floor: undefined, hugo: undefined };
+
+  // Cold: no cache, empty output; alternated with the peers so that machine noise hits all alike.
+  const cold = [];
+  const floorRuns = [];
+  const hugoRuns = [];
+  for (let i = 0; i < runs; i++) {
+    rmSync(out, { recursive: true, force: true });
+    const r = broadsheet(posts, out, ["--no-cache", "--no-search"]);
+    cold.push({ ...r, stages: stagesOf(r.stderr), pages: pagesOf(r.stdout) });
+    if (peers) {
+      const floorOut = path.join(SCRATCH, `floor-out-${n}`);
+      rmSync(floorOut, { recursive: true, force: true });
+      floorRuns.push(time(process.execPath, [floor(), posts, floorOut]));
+      rmSync(floorOut, { recursive: true, force: true });
+      if (hugoInstalled && n <= 100_000) {
+        const site = hugoSite(posts);
+        rmSync(path.join(site, "public"), { recursive: true, force: true });
+        hugoRuns.push(time("hugo", ["--quiet"], { cwd: site }));
+      }
+    }
+  }
+  const coldMedian = median(cold.map((r) => r.seconds));
+  const coldRun = cold.find((r) => r.seconds === coldMedian) ?? cold[0];
+  row.broadsheet.cold = { seconds: coldMedian, cpuSeconds: coldRun.cpuSeconds, peakRssMiB: Math.max(...cold.map((r) => r.peakRssMiB)), pages: coldRun.pages, pagesPerSecond: Math.round(coldRun.pages / coldMedian), stages: coldRun.stages };
+  if (floorRuns.length) row.floor = { seconds: median(floorRuns.map((r) => r.seconds)), peakRssMiB: Math.max(...floorRuns.map((r) => r.peakRssMiB)) };
+  if (hugoRuns.length) row.hugo = { seconds: median(hugoRuns.map((r) => r.seconds)), peakRssMiB: Math.max(...hugoRuns.map((r) => r.peakRssMiB)) };
+
+  // Cached: a first build fills the cache; then no change, then one edited post.
+  rmSync(out, { recursive: true, force: true });
+  rmSync(cache, { recursive: true, force: true });
+  broadsheet(posts, out, ["--cache-dir", cache, "--no-search"]);
+  const unchanged = broadsheet(posts, out, ["--cache-dir", cache, "--no-search"]);
+  row.broadsheet.noChange = { seconds: unchanged.seconds, peakRssMiB: unchanged.peakRssMiB };
+  const victim = path.join(posts, middlePost(posts));
+  const original = readFileSync(victim, "utf8");
+  try {
+    writeFileSync(victim, original.replace(/^title: "/m, 'title: "（更新）'));
+    const edited = broadsheet(posts, out, ["--cache-dir", cache, "--no-search"]);
+    row.broadsheet.oneEdit = { seconds: edited.seconds, peakRssMiB: edited.peakRssMiB, written: Number(/(\d+) written/.exec(edited.stdout)?.[1] ?? NaN), stages: stagesOf(edited.stderr) };
+  } finally {
+    writeFileSync(victim, original);
+    statSync(victim);
+  }
+  rmSync(out, { recursive: true, force: true });
+  results.sizes.push(row);
+  print(row);
+}
+
+/** A post from the middle of the archive: its edit touches neighbours, listings and feeds like any other. */
+function middlePost(dir) {
+  const names = readdirSync(dir).filter((name) => name.endsWith(".md")).sort();
+  return names[Math.floor(names.length / 2)];
+}
+
+function print(row) {
+  const b = row.broadsheet;
+  const f = (x) => (x === undefined ? "–" : `${x.seconds.toFixed(2)} s, ${x.peakRssMiB} MiB`);
+  console.log(`\n${row.posts.toLocaleString("en")} posts (${b.cold.pages.toLocaleString("en")} pages)`);
+  console.log(`  broadsheet cold   ${f(b.cold)}  cpu ${b.cold.cpuSeconds.toFixed(1)} s (${(b.cold.cpuSeconds / b.cold.seconds).toFixed(2)}x wall)  ${b.cold.pagesPerSecond.toLocaleString("en")} pages/s`);
+  console.log(`    stages: ${Object.entries(b.cold.stages).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(", ")}`);
+  console.log(`  broadsheet no-change rebuild   ${f(b.noChange)}`);
+  console.log(`  broadsheet one-edit rebuild    ${f(b.oneEdit)}  (${b.oneEdit.written} files written)`);
+  console.log(`  floor (plain script, smaller site)   ${f(row.floor)}`);
+  console.log(`  hugo ${hugoInstalled ? "" : "(not installed)"}   ${f(row.hugo)}`);
+}
+
+const file = path.join(REPO, "bench-results", `${results.date.replace(/[:.]/g, "-")}.json`);
+mkdirSync(path.dirname(file), { recursive: true });
+writeFileSync(file, JSON.stringify(results, null, 2));
+console.log(`\nmachine: ${results.machine.cpus} × ${results.machine.model}, ${(results.machine.memory / 2 ** 30).toFixed(0)} GiB, Node ${results.machine.node}; corpora and outputs in ${SCRATCH}`);
+console.log(`JSON: ${path.relative(process.cwd(), file)}`);
+if (!peakRss) console.log("(install GNU time, apt-get install time, for CPU and memory figures)");
