@@ -5,7 +5,7 @@
 
 import { execFileSync, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -45,8 +45,19 @@ export function faultLibrary(): string {
   const library = path.join(tmpdir(), `broadsheet-faults-${createHash("sha1").update(source).digest("hex").slice(0, 12)}.so`);
   if (!existsSync(library)) {
     const temp = `${library}.${process.pid}`;
-    execFileSync("cc", ["-shared", "-fPIC", "-O2", "-o", temp, SOURCE, "-ldl"]);
-    execFileSync("mv", [temp, library]);
+    // cc is gcc on Debian; g++ alone (which Node's native addons need) compiles C as well.
+    const compilers: [string, string[]][] = [["cc", []], ["gcc", []], ["g++", ["-x", "c"]]];
+    const compiler = compilers.find(([name]) => {
+      try {
+        execFileSync(name, ["--version"], { stdio: "ignore" });
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    if (!compiler) throw new Error("fault tests need a C compiler (cc, gcc or g++): apt-get install gcc");
+    execFileSync(compiler[0], [...compiler[1], "-shared", "-fPIC", "-O2", "-o", temp, SOURCE, "-ldl"]);
+    renameSync(temp, library);
   }
   return library;
 }
