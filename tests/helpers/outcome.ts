@@ -14,15 +14,15 @@ export interface Built extends RunResult {
   readonly reports: ReadonlyMap<string, string>;
 }
 
-/** Writes the files into a new site and builds it (`--no-cache`, extra args appended), from the site folder. */
+/** Writes the files into a new site and builds it (`--no-cache --no-search`, extra args appended), from the site folder. */
 export async function buildFiles(files: Record<string, string | Buffer>, args: readonly string[] = []): Promise<Built> {
   const root = makeSite(files);
   return buildAt(root, args);
 }
 
-/** Builds an existing site folder from inside it. */
-export async function buildAt(root: string, args: readonly string[] = []): Promise<Built> {
-  const result = await runCli(["build", "--no-cache", "--workers", "0", ...args], { cwd: root });
+/** Builds an existing site folder from inside it (without the search index unless asked: it is not what most of these tests are about). */
+export async function buildAt(root: string, args: readonly string[] = [], options: { search?: boolean } = {}): Promise<Built> {
+  const result = await runCli(["build", "--no-cache", "--workers", "0", ...(options.search ? [] : ["--no-search"]), ...args], { cwd: root });
   return { ...result, root, out: path.join(root, "dist"), reports: reportsByFile(result.stderr) };
 }
 

@@ -2,8 +2,8 @@
 // and very large posts. Clean-equivalent input gives byte-identical output; the rest is named.
 
 import { describe, expect, it } from "vitest";
-import { buildFiles, treeDigest } from "../helpers/outcome.js";
-import { readOut } from "../helpers/site.js";
+import { buildAt, buildFiles, treeDigest } from "../helpers/outcome.js";
+import { makeSite, readOut } from "../helpers/site.js";
 
 const CLEAN = "---\ntitle: 标题\ndate: 2022-01-18 14:05:51 +0800\ncategories: cls\ntags: [财经, 科技]\n---\n第一段。\n\n第二段，*强调*。\n";
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
@@ -90,9 +90,10 @@ describe("a 20 MB post", () => {
     const count = Math.ceil((20 * 1024 * 1024) / Buffer.byteLength(paragraph));
     const text = "---\ntitle: 长文\ndate: 2022-01-01\n---\n" + paragraph.repeat(count) + "全文完。\n";
     expect(Buffer.byteLength(text)).toBeGreaterThan(20 * 1024 * 1024);
-    const run = await buildFiles({ "posts/2022-01-01-long.md": text });
+    // With the search index (on by default): the page is too long to index, and says so.
+    const run = await buildAt(makeSite({ "posts/2022-01-01-long.md": text }), [], { search: true });
     expect(run.code).toBe(0);
-    expect(run.stderr).toBe("");
+    expect(run.stderr).toMatch(/^\S*2022\/01\/01\/long\.html  warning: not in the search index: the page is 7 million characters long \(at most 1 million are indexed\)\n$/);
     const page = readOut(run.out, "2022/01/01/long.html");
     expect(page).toContain("<p>全文完。</p>");
     expect(page.length).toBeGreaterThan(text.length - 100);

@@ -27,7 +27,7 @@ interface Bench {
  * Version 2 differs from version 1 by the site title (`full`: every page changes, a staging swap)
  * or by the text of three posts (`patch`: a few pages change, a journaled patch).
  */
-async function bench(count: number, kind: "full" | "patch", workers: number): Promise<Bench> {
+async function bench(count: number, kind: "full" | "patch", workers: number, search = false): Promise<Bench> {
   const root = tempDir();
   const posts = corpus(root, count);
   const out = path.join(root, "dist");
@@ -38,14 +38,16 @@ async function bench(count: number, kind: "full" | "patch", workers: number): Pr
     writeFileSync(path.join(root, "site.yml"), kind === "full" && v === 2 ? "title: Version two\n" : "title: Version one\n");
     files.forEach((file, i) => writeFileSync(file, v === 2 ? originals[i]!.replace(/^title: .*$/m, "title: 第二版标题") : originals[i]!));
   };
-  const args = (...extra: string[]): string[] => ["build", "--root", root, "--posts", posts, "--out", out, "--workers", String(workers), "--quiet", ...extra];
+  // The search index (Pagefind) is left out but for one test: it takes most of a build's time.
+  const flags = ["--workers", String(workers), "--quiet", ...(search ? [] : ["--no-search"])];
+  const args = (...extra: string[]): string[] => ["build", "--root", root, "--posts", posts, "--out", out, ...flags, ...extra];
   const trees = {} as Record<1 | 2, Map<string, Buffer>>;
   let duration = 0;
   for (const v of [1, 2] as const) {
     version(v);
     const reference = path.join(root, `reference-${v}`);
     const started = performance.now();
-    expect((await runCli(["build", "--root", root, "--posts", posts, "--out", reference, "--no-cache", "--workers", String(workers), "--quiet"])).code).toBe(0);
+    expect((await runCli(["build", "--root", root, "--posts", posts, "--out", reference, "--no-cache", ...flags])).code).toBe(0);
     duration = performance.now() - started;
     trees[v] = readTree(reference);
   }
@@ -76,6 +78,22 @@ describe("a full build killed at any moment", () => {
       else expect(digest).toBe(b.digests[2]);
       await buildVersion(b, digest === b.digests[1] ? 2 : 1);
     }
+  });
+});
+
+describe("a build with a search index killed at any moment", () => {
+  it("leaves the previous output complete, or the new one, search index included", { timeout: 120_000 }, async () => {
+    const b = await bench(100, "full", 0, true);
+    await buildVersion(b, 1);
+    for (const fraction of [0.2, 0.4, 0.6, 0.8, 0.95]) {
+      b.version(2);
+      const run = await killAfter(b.args(), b.root, Math.round(b.duration * fraction));
+      const digest = treeDigest(b.out);
+      if (run.signal === "SIGKILL") expect([b.digests[1], b.digests[2]], `killed at ${fraction} of a build`).toContain(digest);
+      else expect(digest).toBe(b.digests[2]);
+      await buildVersion(b, digest === b.digests[1] ? 2 : 1);
+    }
+    expect([...b.trees[2].keys()].some((file) => file.startsWith("pagefind/"))).toBe(true);
   });
 });
 

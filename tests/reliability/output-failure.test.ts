@@ -14,7 +14,7 @@ async function builtSite(count = 60) {
   const root = tempDir();
   const posts = corpus(root, count);
   const out = path.join(root, "dist");
-  const args = ["build", "--root", root, "--posts", posts, "--out", out, "--workers", "0", "--quiet"];
+  const args = ["build", "--root", root, "--posts", posts, "--out", out, "--workers", "0", "--quiet", "--no-search"];
   expect((await runCli(args, { cwd: root })).code).toBe(0);
   const first = path.join(posts, readdirSync(posts).sort()[0]!);
   let edits = 0;
