@@ -3,7 +3,7 @@
 // system calls that fail as on a full disk, generated corpora, and what an output folder may hold
 // after an interruption.
 
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync, spawn, type SpawnOptions } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -28,6 +28,11 @@ function collect(child: ReturnType<typeof spawn>): Promise<RunResult> {
     child.stderr?.on("data", (chunk) => (stderr += chunk));
     child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
+}
+
+/** Runs any program to completion (e.g. the CLI under another user, or under `ulimit`). */
+export function runProcess(command: string, args: readonly string[], options: SpawnOptions = {}): Promise<RunResult> {
+  return collect(spawn(command, args, { ...options, stdio: ["ignore", "pipe", "pipe"] }));
 }
 
 /** Runs `broadsheet ...args` and kills it with SIGKILL after `ms` milliseconds (if still running). */

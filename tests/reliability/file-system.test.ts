@@ -1,12 +1,13 @@
 // The posts folder as people and tools leave it: symlinks (and loops of them), editor droppings,
 // files nobody may read, FIFOs, and names that differ only in case.
 
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { chmodSync, chownSync, mkdirSync, readdirSync, statSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildAt, reportsByFile } from "../helpers/outcome.js";
-import { CLI, makeSite, readOut, tempDir } from "../helpers/site.js";
+import { runProcess } from "../helpers/faults.js";
+import { CLI, makeSite, readOut, type RunResult } from "../helpers/site.js";
 
 const post = (title: string, date: string): string => `---\ntitle: ${title}\ndate: ${date}\n---\n${title} body\n`;
 
@@ -97,15 +98,7 @@ describe("permissions", () => {
       else chownSync(full, 65534, 65534);
     }
   };
-  const run = (root: string): Promise<{ code: number | null; stdout: string; stderr: string }> =>
-    new Promise((resolve) => {
-      const child = spawn(process.execPath, [CLI, "build", "--no-cache", "--workers", "0"], { cwd: root, ...asNobody, stdio: ["ignore", "pipe", "pipe"] });
-      let stdout = "";
-      let stderr = "";
-      child.stdout.on("data", (chunk) => (stdout += chunk));
-      child.stderr.on("data", (chunk) => (stderr += chunk));
-      child.on("close", (code) => resolve({ code, stdout, stderr }));
-    });
+  const run = (root: string): Promise<RunResult> => runProcess(process.execPath, [CLI, "build", "--no-cache", "--workers", "0", "--no-search"], { cwd: root, ...asNobody });
 
   it("reports files and folders it may not read, and builds the rest", async () => {
     const root = makeSite({

@@ -65,34 +65,33 @@ async function buildVersion(b: Bench, v: 1 | 2): Promise<void> {
   expect(leftovers(b.out)).toEqual([]);
 }
 
+/**
+ * Kills version 2's build at these fractions of a whole build's time, each from a complete output:
+ * the output must be either version, and the next build (to the other version) complete and clean.
+ */
+async function killAtFractions(b: Bench, fractions: readonly number[]): Promise<void> {
+  await buildVersion(b, 1);
+  for (const fraction of fractions) {
+    b.version(2);
+    const run = await killAfter(b.args(), b.root, Math.round(b.duration * fraction));
+    const digest = treeDigest(b.out);
+    if (run.signal === "SIGKILL") expect([b.digests[1], b.digests[2]], `killed at ${fraction} of a build`).toContain(digest);
+    else expect(digest).toBe(b.digests[2]);
+    await buildVersion(b, digest === b.digests[1] ? 2 : 1);
+  }
+}
+
 describe("a full build killed at any moment", () => {
   it("leaves the previous output complete, or the new one; the next build leaves nothing beside it (2,000 posts, worker threads)", { timeout: 300_000 }, async () => {
-    const b = await bench(2000, "full", 2);
-    await buildVersion(b, 1);
     // Kill moments spread over a whole build, from start-up to the commit.
-    for (const fraction of [0.1, 0.3, 0.5, 0.7, 0.85, 0.95]) {
-      b.version(2);
-      const run = await killAfter(b.args(), b.root, Math.round(b.duration * fraction));
-      const digest = treeDigest(b.out);
-      if (run.signal === "SIGKILL") expect([b.digests[1], b.digests[2]], `killed at ${fraction} of a build`).toContain(digest);
-      else expect(digest).toBe(b.digests[2]);
-      await buildVersion(b, digest === b.digests[1] ? 2 : 1);
-    }
+    await killAtFractions(await bench(2000, "full", 2), [0.1, 0.3, 0.5, 0.7, 0.85, 0.95]);
   });
 });
 
 describe("a build with a search index killed at any moment", () => {
   it("leaves the previous output complete, or the new one, search index included", { timeout: 120_000 }, async () => {
     const b = await bench(100, "full", 0, true);
-    await buildVersion(b, 1);
-    for (const fraction of [0.2, 0.4, 0.6, 0.8, 0.95]) {
-      b.version(2);
-      const run = await killAfter(b.args(), b.root, Math.round(b.duration * fraction));
-      const digest = treeDigest(b.out);
-      if (run.signal === "SIGKILL") expect([b.digests[1], b.digests[2]], `killed at ${fraction} of a build`).toContain(digest);
-      else expect(digest).toBe(b.digests[2]);
-      await buildVersion(b, digest === b.digests[1] ? 2 : 1);
-    }
+    await killAtFractions(b, [0.2, 0.4, 0.6, 0.8, 0.95]);
     expect([...b.trees[2].keys()].some((file) => file.startsWith("pagefind/"))).toBe(true);
   });
 });

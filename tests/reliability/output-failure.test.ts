@@ -1,13 +1,12 @@
 // A full disk, a file size limit, an output folder that cannot be written: a clear error naming the
 // path (exit 1), the previous output exactly as it was, and nothing left beside it once space is back.
 
-import { spawn } from "node:child_process";
 import { chownSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { corpus, countCalls, faultLibrary, leftovers, withFault } from "../helpers/faults.js";
+import { corpus, countCalls, faultLibrary, leftovers, runProcess, withFault } from "../helpers/faults.js";
 import { treeDigest } from "../helpers/outcome.js";
-import { CLI, makeSite, runCli, tempDir, type RunResult } from "../helpers/site.js";
+import { CLI, makeSite, runCli, tempDir } from "../helpers/site.js";
 
 /** A site over a generated corpus with a first complete build; `change()` edits one post. */
 async function builtSite(count = 60) {
@@ -83,15 +82,8 @@ describe("a file size limit", () => {
   it("stops the build with the limit named (EFBIG), the previous output intact", async () => {
     const site = await builtSite();
     writeFileSync(path.join(site.root, "site.yml"), "title: over the limit\n");
-    const run = await new Promise<RunResult>((resolve) => {
-      // 8 KiB: post pages are larger.
-      const child = spawn("bash", ["-c", 'ulimit -f 8 && exec "$0" "$@"', process.execPath, CLI, ...site.args], { cwd: site.root });
-      let stdout = "";
-      let stderr = "";
-      child.stdout.on("data", (chunk) => (stdout += chunk));
-      child.stderr.on("data", (chunk) => (stderr += chunk));
-      child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
-    });
+    // 8 KiB: post pages are larger.
+    const run = await runProcess("bash", ["-c", 'ulimit -f 8 && exec "$0" "$@"', process.execPath, CLI, ...site.args], { cwd: site.root });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("cannot write the output: a file is larger than the file system or the process's file size limit allows (EFBIG in write)");
     expect(treeDigest(site.out)).toBe(site.before);
@@ -100,24 +92,14 @@ describe("a file size limit", () => {
 });
 
 describe("an output folder that cannot be written", () => {
-  it("whose parent is a file", async () => {
+  it.each([
+    ["whose parent is a file", "file.txt/dist", "file.txt  cannot write the output: a file stands where a folder should be (EEXIST in mkdir)"],
+    ["under a file system that cannot hold it (/proc)", "/proc/broadsheet/dist", "/proc/broadsheet  cannot write the output: a folder on the way does not exist (ENOENT in mkdir)"],
+  ])("%s", async (_, out, message) => {
     const root = makeSite({ "posts/a.md": "---\ntitle: a\ndate: 2022-01-01\n---\nbody\n", "file.txt": "not a folder" });
-    const run = await runCli(["build", "--no-cache", "--out", "file.txt/dist"], { cwd: root });
+    const run = await runCli(["build", "--no-cache", "--out", out], { cwd: root });
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe(
-      "file.txt  cannot write the output: a file stands where a folder should be (EEXIST in mkdir)\n" +
-        "    hint: check the --out path: its folder must be a writable folder\nBuild failed: the output folder was left as it was.\n",
-    );
-  });
-
-  it("under a file system that cannot hold it (/proc)", async () => {
-    const root = makeSite({ "posts/a.md": "---\ntitle: a\ndate: 2022-01-01\n---\nbody\n" });
-    const run = await runCli(["build", "--no-cache", "--out", "/proc/broadsheet/dist"], { cwd: root });
-    expect(run.code).toBe(1);
-    expect(run.stderr).toBe(
-      "/proc/broadsheet  cannot write the output: a folder on the way does not exist (ENOENT in mkdir)\n" +
-        "    hint: check the --out path: its folder must be a writable folder\nBuild failed: the output folder was left as it was.\n",
-    );
+    expect(run.stderr).toBe(`${message}\n    hint: check the --out path: its folder must be a writable folder\nBuild failed: the output folder was left as it was.\n`);
   });
 
   it("in a folder the user may not write: the previous output is intact", async () => {
@@ -131,14 +113,7 @@ describe("an output folder that cannot be written", () => {
     // Tests run as root, whom no permission stops: this build runs as `nobody`, owning the site but not www/.
     const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
     if ("uid" in asNobody) for (const dir of [root, site, path.join(site, "posts"), path.join(site, "posts", "a.md")]) chownSync(dir, 65534, 65534);
-    const run = await new Promise<RunResult>((resolve) => {
-      const child = spawn(process.execPath, [CLI, "build", "--no-cache", "--out", path.join(shared, "dist")], { cwd: site, ...asNobody });
-      let stdout = "";
-      let stderr = "";
-      child.stdout.on("data", (chunk) => (stdout += chunk));
-      child.stderr.on("data", (chunk) => (stderr += chunk));
-      child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
-    });
+    const run = await runProcess(process.execPath, [CLI, "build", "--no-cache", "--out", path.join(shared, "dist")], { cwd: site, ...asNobody });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/  cannot write the output: permission denied \(EACCES in open\)\n    hint: check the --out path: its folder must be a writable folder\n/);
     expect(treeDigest(path.join(shared, "dist"))).toBe(before);
