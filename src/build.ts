@@ -4,20 +4,23 @@
 
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import { emptyCache, folderIdentity, loadCache, saveCache, type CacheState } from "./cache/store.js";
+import type { Builder, BuilderSettings, BuilderState, BuildHint } from "./builder.js";
+import { emptyCache, folderIdentity, forgetOutput, loadCache, saveCache, type CacheState } from "./cache/store.js";
 import { loadSite } from "./config/load.js";
 import type { Problem } from "./errors.js";
 import { globalKey, postKeys, routeSignature } from "./graph/signature.js";
 import { buildSite, type ModelResult } from "./model/site.js";
 import type { ParseSettings } from "./parse/post.js";
 import { readSources } from "./read.js";
+import { updateSources } from "./read-changes.js";
 import { siteView, templateFor } from "./render/context.js";
 import { checkTemplates, createEnvironment } from "./render/environment.js";
 import { readTemplates } from "./render/templates.js";
 import { routePages, type RoutePlan } from "./routes/index.js";
 import { parseSources } from "./stages/parse.js";
 import { planOutput } from "./stages/plan.js";
-import { renderRoutes } from "./stages/render.js";
+import { joinRenders, renderOpenFirst } from "./stages/first.js";
+import { renderRoutes, type RenderInput } from "./stages/render.js";
 import { indexSearch } from "./search/stage.js";
 import { stageClock } from "./stages/clock.js";
 import { inputKey, isUnchanged, unchangedSummary, validUntil } from "./stages/unchanged.js";
@@ -30,6 +33,8 @@ import { acquireLock } from "./write/lock.js";
 import { outputError } from "./write/failure.js";
 import { besideOutput, closeJournal, commitPatch, commitStaging, createWorkFolder, discardWorkFolder, recoverOutput } from "./write/output.js";
 import { copyPublicFiles, listPublicFiles } from "./write/public.js";
+
+export type { Builder, BuilderSettings, BuildHint, LastBuild } from "./builder.js";
 
 /** Below this many jobs a phase runs in this thread: starting workers would cost more than it saves. */
 const THREAD_THRESHOLD = 400;
@@ -61,36 +66,30 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
   }
 }
 
-/** Builds the same site again and again, keeping parsed posts and worker threads between builds. */
-export interface Builder {
-  build(): Promise<BuildSummary>;
-  close(): Promise<void>;
-}
-
 /** A builder for a site. Each build re-reads site.yml, templates and posts; unchanged posts are not parsed again. */
-export function createBuilder(options: BuildOptions = {}): Builder {
-  const pools: { threads?: Pool; inline?: Pool } = {};
-  let cache: CacheState | undefined;
+export function createBuilder(options: BuildOptions = {}, settings: BuilderSettings = {}): Builder {
+  const state: BuilderState = { pools: {}, settings };
   let running: Promise<BuildSummary> | undefined;
   return {
-    build() {
+    build(hint) {
       // Builds never overlap: a second call waits for the first.
-      const next = (running ?? Promise.resolve()).catch(() => undefined).then(() =>
-        runBuild(options, pools, cache, (state) => {
-          cache = state;
-        }),
-      );
+      const next = (running ?? Promise.resolve()).catch(() => undefined).then(() => runBuild(options, state, hint));
       running = next;
       return next;
     },
+    get last() {
+      return state.last;
+    },
     async close() {
       await running?.catch(() => undefined);
-      await Promise.all(Object.values(pools).map((pool) => pool?.close()));
+      if (state.unsaved && state.cache && state.cacheDir) saveCache(state.cacheDir, codeFingerprint(), state.cache);
+      await Promise.all(Object.values(state.pools).map((pool) => pool?.close()));
     },
   };
 }
 
-async function runBuild(options: BuildOptions, pools: { threads?: Pool; inline?: Pool }, kept: CacheState | undefined, keep: (cache: CacheState) => void): Promise<BuildSummary> {
+async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildHint | undefined): Promise<BuildSummary> {
+  const { pools } = state;
   const clock = stageClock();
   const { paths, config, problems: configProblems } = loadSite(options);
   const lock = acquireLock(paths.out);
@@ -103,6 +102,7 @@ async function runBuild(options: BuildOptions, pools: { threads?: Pool; inline?:
     const parseKey = globalKey([settings]);
     // First only the output manifests: when nothing changed, parsed posts are not even loaded.
     let cache: CacheState;
+    const kept = state.cache;
     if (kept && kept.parseKey === parseKey) cache = kept;
     else {
       const loaded = cacheDir ? loadCache(cacheDir, codeFingerprint(), parseKey, false) : { state: emptyCache(parseKey) };
@@ -110,7 +110,10 @@ async function runBuild(options: BuildOptions, pools: { threads?: Pool; inline?:
       cache = loaded.state;
     }
 
-    const sources = clock.time("read", () => readSources(paths, options.drafts ?? false));
+    const drafts = options.drafts ?? false;
+    const known = hint?.posts && state.sources ? updateSources(state.sources, paths, drafts, hint.posts) : undefined;
+    const sources = clock.time("read", () => known ?? readSources(paths, drafts));
+    state.sources = sources;
     const templates = readTemplates(paths.templates);
     const publicFiles = listPublicFiles(paths.public);
     const inputs = inputKey(codeFingerprint(), config, options, templates, publicFiles, sources.files);
@@ -120,8 +123,12 @@ async function runBuild(options: BuildOptions, pools: { threads?: Pool; inline?:
     const usable = manifest && manifest.ino === outIdentity && outIdentity !== -1 && !interrupted ? manifest : undefined;
     if (isUnchanged(usable, inputs, now)) return unchangedSummary(usable, clock, paths, notes);
     if (cache !== kept && cacheDir) cache = loadCache(cacheDir, codeFingerprint(), parseKey).state;
-    keep(cache);
-    checkTemplates(createEnvironment(templates, config), templates);
+    const first = !kept;
+    state.cache = cache;
+    state.cacheDir = cacheDir;
+    const checkKey = globalKey([config, [...templates.hashes]]);
+    if (state.checked !== checkKey) checkTemplates(createEnvironment(templates, config), templates);
+    state.checked = checkKey;
 
     // Pools start lazily (small phases run inline, where starting threads costs more than it saves)
     // and are set up afresh for each build: templates and site.yml may have changed.
@@ -133,14 +140,14 @@ async function runBuild(options: BuildOptions, pools: { threads?: Pool; inline?:
       const wanted = threads > 0 && jobs >= THREAD_THRESHOLD ? "threads" : "inline";
       const pool = (pools[wanted] ??= new Pool(wanted === "threads" ? threads : 0));
       if (!ready.has(pool)) {
-        await pool.setup(setup);
+        await pool.setup(setup, checkKey);
         if (target) await pool.target(target);
         ready.add(pool);
       }
       return pool;
     };
 
-    const parsed = await clock.timeAsync("parse", () => parseSources(sources.files, cache, poolFor));
+    const parsed = await clock.timeAsync("parse", () => parseSources(sources.files, cache, poolFor, state.settings.keepLastGood));
 
     const { model, plan } = clock.time("model", () => modelAndRoutes(parsed.posts, config, { ...options, now }));
     const { site } = model;
@@ -153,33 +160,42 @@ async function runBuild(options: BuildOptions, pools: { threads?: Pool; inline?:
       return summarize({ ok: false, site, routes: plan.routes, problems, skipped, notes, model, clock, paths, written: 0, unchanged: 0, deleted: 0 });
     }
 
-    const keys = postKeys(site);
+    const keys = clock.time("plan", () => postKeys(site));
     const global = globalKey([VERSION, config, view]);
-    const signatures = plan.routes.map((route) => {
-      const template = templateFor(route);
-      return routeSignature(route, site, keys, global, template ? templates.hashes.get(template) : undefined);
-    });
-    const output = planOutput(plan.routes, signatures, publicFiles, usable);
+    const signatures = clock.time("plan", () =>
+      plan.routes.map((route) => {
+        const template = templateFor(route);
+        return routeSignature(route, site, keys, global, template ? templates.hashes.get(template) : undefined);
+      }),
+    );
+    const output = clock.time("plan", () => planOutput(plan.routes, signatures, publicFiles, usable));
 
     workDir = createWorkFolder(paths.out, output.mode === "full" ? "staging" : "patch");
     const currentDir = output.mode === "patch" ? paths.out : undefined;
     const pathOf = new Map(sources.files.map((file) => [file.id, file.path]));
     target = { site, siteView: view, paths: site.posts.map((entry) => pathOf.get(entry.post.id)!), outDir: workDir, currentDir };
 
+    const renderInput: RenderInput = {
+      site,
+      siteView: view,
+      routes: plan.routes,
+      render: output.render,
+      pool: poolFor,
+      workDir,
+      currentDir,
+      now,
+      generator: `broadsheet ${VERSION}`,
+      onProgress: options.onProgress,
+    };
     const rendered = await clock.timeAsync("render", async () => {
       for (const pool of ready) await pool.target(target!);
-      return renderRoutes({
-        site,
-        siteView: view,
-        routes: plan.routes,
-        render: output.render,
-        pool: poolFor,
-        workDir: workDir!,
-        currentDir,
-        now,
-        generator: `broadsheet ${VERSION}`,
-        onProgress: options.onProgress,
+      if (output.mode !== "patch" || !hint?.open) return renderRoutes(renderInput);
+      const early = await renderOpenFirst(renderInput, hint.open, (files) => {
+        commitPatch(paths.out, renderInput.workDir, files, []);
+        createWorkFolder(paths.out, "patch"); // the same folder again, for the rest
+        hint.committed?.(files);
       });
+      return joinRenders(early.done, await renderRoutes({ ...renderInput, render: early.rest }));
     });
     skipped.push(...rendered.problems);
     for (const pool of ready) await pool.clear();
@@ -219,8 +235,11 @@ async function runBuild(options: BuildOptions, pools: { threads?: Pool; inline?:
       validUntil: validUntil(site, model.nextFuture, now),
       summary: { posts: summary.posts, pages: summary.pages, problems, skipped, leftOut: summary.leftOut },
     });
-    // An unsaved cache describes the output before this build: the journal stays, and the next build is whole.
-    const saved = !cacheDir || clock.time("cache", () => saveCacheOrNote(cacheDir, cache, notes));
+    state.last = { paths, site, siteView: view, setup, postPaths: target.paths, routes: plan.routes, parsed: (id) => cache.posts.get(id)?.post };
+    state.unsaved = Boolean(cacheDir) && !first && state.settings.saveCacheOnClose;
+    // The cache on disk must never describe an output other than this one: until it is saved (now,
+    // or when the builder closes) its manifest for this output goes, and until then the journal stays.
+    const saved = !cacheDir || (state.unsaved ? forgetOutputOrNote(cacheDir, paths.out, notes) : clock.time("cache", () => saveCacheOrNote(cacheDir, cache, notes)));
     if (saved) closeJournal(paths.out);
     return summary;
   } catch (error) {
@@ -233,8 +252,17 @@ async function runBuild(options: BuildOptions, pools: { threads?: Pool; inline?:
 
 /** Saves the cache; a cache that cannot be written costs the next build time, not this build its output. */
 function saveCacheOrNote(dir: string, cache: CacheState, notes: string[]): boolean {
+  return cacheWriteOrNote(() => saveCache(dir, codeFingerprint(), cache), notes);
+}
+
+/** Removes the output's manifest from the cache on disk (the in-memory cache is saved later). */
+function forgetOutputOrNote(dir: string, out: string, notes: string[]): boolean {
+  return cacheWriteOrNote(() => forgetOutput(dir, out), notes);
+}
+
+function cacheWriteOrNote(write: () => void, notes: string[]): boolean {
   try {
-    saveCache(dir, codeFingerprint(), cache);
+    write();
     return true;
   } catch (error) {
     notes.push(`the build cache could not be saved (${(error as NodeJS.ErrnoException).code ?? error}); the next build is a full one`);

@@ -6,6 +6,7 @@ import type { ParseArgsConfig } from "node:util";
 import { build } from "./build.js";
 import { parse, wholeNumber } from "./cli/args.js";
 import { checkCommand } from "./cli/check.js";
+import { devCommand } from "./cli/dev.js";
 import { formatProblem, formatStages, formatSummary } from "./cli/format.js";
 import { newCommand } from "./cli/new.js";
 import { progressReporter } from "./cli/progress.js";
@@ -20,6 +21,7 @@ Usage: broadsheet <command> [options]
 
 Commands:
   build      build the site into dist/ (the default command)
+  dev        preview the site with live reload while you edit (broadsheet dev --help)
   new        write a new post: broadsheet new "标题" --category slug --tags a,b
   check      validate the whole site (posts, templates, links) without writing dist/
 
@@ -125,6 +127,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 0;
     }
     if (command === "build") return await buildCommand(rest);
+    if (command === "dev") return await devCommand(rest);
     if (command === "new") return await newCommand(rest);
     if (command === "check") return await checkCommand(rest);
     if (command.startsWith("-")) return await buildCommand(argv);

@@ -14,7 +14,8 @@ export function isIgnoredName(name: string): boolean {
   return name.startsWith(".") || name.startsWith("#") || name.endsWith("~") || name.endsWith(".swp") || name === "Thumbs.db" || name === "desktop.ini";
 }
 
-const DRAFT_FOLDERS = new Set(["drafts", "_drafts"]);
+/** Folders whose posts are drafts (inside posts/, or beside it in the site folder). */
+export const DRAFT_FOLDERS = new Set(["drafts", "_drafts"]);
 
 /** What readSources found: the post files, and what it could not read. */
 export interface Sources {

@@ -4,6 +4,7 @@
 // this one mechanism serves the cached CLI rebuild and the dev server alike.
 
 import { createHash } from "node:crypto";
+import { periodsWithin } from "../model/archives.js";
 import type { Route } from "../routes/types.js";
 import type { Site } from "../types.js";
 
@@ -46,7 +47,9 @@ export function routeSignature(route: Route, site: Site, keys: readonly string[]
       } else {
         const periods = source.kind === "year" ? site.years : source.kind === "month" ? site.months : site.days;
         const at = source.period;
-        identity = JSON.stringify([source.kind, periods[at]!.key, periods[at]!.posts.length, periods[at - 1]?.url ?? "", periods[at + 1]?.url ?? ""]);
+        // A year's first page draws its calendar: every day's count in the year is an input.
+        const calendar = source.kind === "year" && pager.page === 1 ? periodsWithin(site.days, periods[at]!.key).map((d) => `${d.key}:${d.posts.length}`) : [];
+        identity = JSON.stringify([source.kind, periods[at]!.key, periods[at]!.posts.length, periods[at - 1]?.url ?? "", periods[at + 1]?.url ?? "", calendar]);
       }
       specific = `${identity}|${JSON.stringify(pager)}|${of(route.items)}`;
       break;

@@ -27,3 +27,8 @@ export function collectPeriods(dates: readonly number[], config: SiteConfig): { 
       });
   return { years: periods("year"), months: periods("month"), days: periods("day") };
 }
+
+/** The periods (months or days) that fall within a year or month: `within(site.days, "2022")`. */
+export function periodsWithin(periods: readonly Period[], key: string): Period[] {
+  return periods.filter((period) => period.key.startsWith(`${key}-`));
+}

@@ -5,8 +5,11 @@
 export const RELATED_COUNT = 5;
 const WINDOW = 10;
 
-/** Position of `post` in a term's member list (ascending post indices), by binary search. */
-function positionIn(list: readonly number[], post: number): number {
+/**
+ * Position of `post` in a term's member list. Lists are newest first and posts are numbered newest
+ * first, so the indices ascend and a binary search finds it.
+ */
+export function positionIn(list: readonly number[], post: number): number {
   let lo = 0;
   let hi = list.length - 1;
   while (lo < hi) {

@@ -6,7 +6,7 @@ import type { LeftOut, Post, Site, SiteConfig, SitePost } from "../types.js";
 import { collectPeriods } from "./archives.js";
 import { claim, emptyClaims, findClash, type Clash } from "./claims.js";
 import { fillPattern, NAMED_PERMALINKS, normalizeUrl, postPlaceholders, urlToFile } from "./permalink.js";
-import { relatedPosts } from "./related.js";
+import { positionIn, relatedPosts } from "./related.js";
 import { collectTerms, unregisteredWarning } from "./taxonomies.js";
 
 /** Which posts a build publishes. */
@@ -41,6 +41,18 @@ export function postUrl(post: Post, config: SiteConfig): string {
   return normalizeUrl(fillPattern(Object.hasOwn(NAMED_PERMALINKS, pattern) ? NAMED_PERMALINKS[pattern]! : pattern, values));
 }
 
+/** URLs already worked out, per post object and what they depend on: a rebuild reuses unchanged posts' objects. */
+const urls = new WeakMap<Post, { readonly key: string; readonly url: string }>();
+
+function placedUrl(post: Post, config: SiteConfig): string {
+  const key = `${config.permalinks.post}\n${config.timezone}`;
+  const known = urls.get(post);
+  if (known?.key === key) return known.url;
+  const url = postUrl(post, config);
+  urls.set(post, { key, url });
+  return url;
+}
+
 const byAge = (a: { post: Post }, b: { post: Post }): number => a.post.date - b.post.date || (a.post.id < b.post.id ? -1 : a.post.id > b.post.id ? 1 : 0);
 
 /** How a URL's file clashes with another owner's (`… ; this post is skipped` follows). */
@@ -62,7 +74,7 @@ export function buildSite(all: readonly Post[], config: SiteConfig, selection: S
       leftOut.future++;
       nextFuture = Math.min(nextFuture ?? post.date, post.date);
     }
-    else candidates.push({ post, url: postUrl(post, config) });
+    else candidates.push({ post, url: placedUrl(post, config) });
   }
 
   // Oldest first: the older post keeps a contested URL, whatever order the files were read in.
@@ -134,15 +146,8 @@ function categoryNeighbours(byPost: readonly (readonly number[])[], members: rea
     const first = terms[0];
     if (first === undefined) return;
     const list = members[first]!;
-    // Lists are newest first and posts are numbered newest first, so a binary search finds the post.
-    let lo = 0;
-    let hi = list.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid]! < post) lo = mid + 1;
-      else hi = mid;
-    }
-    result[post] = { older: list[lo + 1], newer: lo > 0 ? list[lo - 1] : undefined };
+    const at = positionIn(list, post);
+    result[post] = { older: list[at + 1], newer: at > 0 ? list[at - 1] : undefined };
   });
   return result;
 }

@@ -4,8 +4,11 @@
 import type { ListSource, Pager, Route } from "../routes/types.js";
 import { FIXED_URLS, feedUrl } from "../routes/urls.js";
 import type { Link, Site, SiteConfig, SitePost, Term } from "../types.js";
-import { absoluteUrl, dateView, href, periodTitle, type DateView } from "./format.js";
-import { siteLinks, type FeedLink, type TermView } from "./links.js";
+import { yearCalendar } from "./charts.js";
+import { absoluteUrl, href, periodTitle, type DateView } from "./format.js";
+import { archiveContext, termsContext } from "./indexes.js";
+import { siteLinks, type TermView } from "./links.js";
+import { pageView, type PageBase, type PageContext } from "./page.js";
 
 /** A post in a listing. */
 export interface ItemView {
@@ -33,8 +36,7 @@ export interface SiteView {
   readonly generator: string;
 }
 
-/** The data of one page: what its template receives (post pages get `post.content` added where the HTML is). */
-export type PageContext = Record<string, unknown> & { readonly page: Record<string, unknown> };
+export type { PageContext } from "./page.js";
 
 /** Builds `site`: the same object for every page of a build. */
 export function siteView(site: Site, generator: string): SiteView {
@@ -89,35 +91,6 @@ export function itemView(site: Site, index: number): ItemView {
   };
 }
 
-interface PageBase {
-  readonly title: string;
-  readonly description: string;
-  readonly url: string;
-  readonly type?: "article" | "website";
-  readonly alternates?: readonly FeedLink[];
-  readonly breadcrumbs?: readonly Link[];
-  readonly pager?: Pager;
-  readonly noindex?: boolean;
-}
-
-function pageView(site: Site, kind: string, base: PageBase): Record<string, unknown> {
-  const { config } = site;
-  return {
-    kind,
-    title: base.title,
-    fullTitle: base.title && base.title !== config.title ? `${base.title} - ${config.title}` : config.title,
-    description: base.description || config.description,
-    url: href(config, base.url),
-    canonical: absoluteUrl(config, base.url),
-    type: base.type ?? "website",
-    alternates: base.alternates ?? [],
-    breadcrumbs: base.breadcrumbs ?? [],
-    prev: base.pager?.prev ? href(config, base.pager.prev) : null,
-    next: base.pager?.next ? href(config, base.pager.next) : null,
-    noindex: base.noindex ?? false,
-  };
-}
-
 /** The template a route is rendered with (undefined: generated in code, not a template). */
 export function templateFor(route: Route): string | undefined {
   switch (route.kind) {
@@ -144,9 +117,9 @@ export function pageContext(site: Site, siteData: SiteView, route: Route): PageC
     case "list":
       return listContext(site, siteData, route.url, route.source, route.pager, route.items);
     case "terms":
-      return termsContext(site, siteData, route.taxonomy);
+      return termsContext(site, route.taxonomy);
     case "archive":
-      return archiveContext(site, siteData);
+      return archiveContext(site);
     case "page":
       return {
         page: pageView(site, route.name, { title: route.name === "404" ? "页面不存在" : "搜索", description: "", url: route.url, noindex: true }),
@@ -276,62 +249,10 @@ function listContext(site: Site, siteData: SiteView, url: string, source: ListSo
       ],
     };
   }
+  // The year's calendar heads its first page only; later pages continue the listing.
+  const calendar = source.kind === "year" && pager.page === 1 ? yearCalendar(site, site.years[source.period]!) : null;
   return {
     page: pageView(site, source.kind, base),
-    list: { ...list, items: items.map((i) => itemView(site, i)), pager: pagerView },
-  };
-}
-
-function termsContext(site: Site, siteData: SiteView, taxonomy: "category" | "tag"): PageContext {
-  const { config } = site;
-  const terms = taxonomy === "category" ? site.categories : site.tags;
-  const views = terms.map((term) => ({
-    ...termView(config, term),
-    description: term.description ?? "",
-    count: term.posts.length,
-    newest: term.posts.length ? siteLinks(site).postDate[term.posts[0]!]! : null,
-  }));
-  const title = taxonomy === "category" ? "全部分类" : "全部标签";
-  return {
-    page: pageView(site, taxonomy === "category" ? "categories" : "tags", {
-      title,
-      description: `${config.title}: ${title}`,
-      url: taxonomy === "category" ? FIXED_URLS.categories : FIXED_URLS.tags,
-      breadcrumbs: [{ title: config.title, url: href(config, "/") }],
-    }),
-    terms: {
-      kind: taxonomy,
-      title,
-      count: views.length,
-      maxCount: views.reduce((max, v) => Math.max(max, v.count), 0),
-      byCount: [...views].sort((a, b) => b.count - a.count || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0)),
-      byName: [...views].sort((a, b) => (a.title < b.title ? -1 : a.title > b.title ? 1 : 0)),
-    },
-  };
-}
-
-function archiveContext(site: Site, siteData: SiteView): PageContext {
-  const { config } = site;
-  const years = site.years.map((year) => ({
-    key: year.key,
-    title: periodTitle(year.key, config.language),
-    url: href(config, year.url),
-    count: year.posts.length,
-    months: site.months
-      .filter((month) => month.key.startsWith(`${year.key}-`))
-      .map((month) => ({ key: month.key, month: Number(month.key.slice(5)), title: periodTitle(month.key, config.language), url: href(config, month.url), count: month.posts.length })),
-  }));
-  return {
-    page: pageView(site, "archive", {
-      title: "归档",
-      description: `${config.title}: 归档`,
-      url: FIXED_URLS.archive,
-      breadcrumbs: [{ title: config.title, url: href(config, "/") }],
-    }),
-    archive: {
-      years,
-      count: site.posts.length,
-      maxMonthCount: site.months.reduce((max, m) => Math.max(max, m.posts.length), 0),
-    },
+    list: { ...list, items: items.map((i) => itemView(site, i)), pager: pagerView, calendar },
   };
 }

@@ -8,6 +8,7 @@ import type { SiteConfig } from "../types.js";
 import { scriptJson } from "./escape.js";
 import "./nunjucks-frame.js";
 import { absoluteUrl, href } from "./format.js";
+import { wrapTables } from "./tables.js";
 import type { TemplateSet } from "./templates.js";
 
 /** A loader over the build's template set (so every worker renders exactly the files the main thread hashed). */
@@ -33,6 +34,7 @@ export function createEnvironment(templates: TemplateSet, config: SiteConfig): n
   env.addFilter("url", (value: string) => href(config, String(value)));
   env.addFilter("absolute_url", (value: string) => absoluteUrl(config, String(value)));
   env.addFilter("jsonld", (value: unknown) => new nunjucks.runtime.SafeString(scriptJson(value)));
+  env.addFilter("scroll_tables", (html: unknown, label: string) => new nunjucks.runtime.SafeString(wrapTables(String(html), String(label))));
   return env;
 }
 

@@ -70,3 +70,9 @@ export function siteLinks(site: Site): SiteLinks {
   }
   return links;
 }
+
+/** Lets `to`, a copy of `from` whose posts kept their URLs and dates, reuse the views already made for `from`. */
+export function shareLinks(from: Site, to: Site): void {
+  const links = memo.get(from);
+  if (links) memo.set(to, links);
+}

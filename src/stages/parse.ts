@@ -14,8 +14,12 @@ export interface ParseStageResult {
   readonly parsed: number;
 }
 
-/** Parses what changed since the cache was written; updates the cache in place. */
-export async function parseSources(files: readonly SourceFile[], cache: CacheState, pool: (jobs: number) => Promise<Pool>): Promise<ParseStageResult> {
+/**
+ * Parses what changed since the cache was written; updates the cache in place. With `keepLastGood`
+ * (the dev server), a file that no longer parses keeps its last parsed version in the site, and the
+ * failure is reported all the same.
+ */
+export async function parseSources(files: readonly SourceFile[], cache: CacheState, pool: (jobs: number) => Promise<Pool>, keepLastGood = false): Promise<ParseStageResult> {
   const posts: (Post | undefined)[] = new Array(files.length);
   const jobs: ParseJob[] = [];
   const at: number[] = [];
@@ -38,7 +42,10 @@ export async function parseSources(files: readonly SourceFile[], cache: CacheSta
         cache.posts.set(file.id, { size: file.size, mtimeMs: file.mtimeMs, post: result.post });
       } else {
         failed.push(result.problem);
-        cache.posts.delete(file.id);
+        // The entry's size and mtime no longer match the file, so it is parsed again next build.
+        const lastGood = keepLastGood ? cache.posts.get(file.id) : undefined;
+        if (lastGood) posts[at[i]!] = lastGood.post;
+        else cache.posts.delete(file.id);
       }
     });
   }

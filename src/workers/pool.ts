@@ -97,6 +97,7 @@ class InlineLane implements Lane {
 /** Worker threads (or one inline lane) that parse and render. */
 export class Pool {
   private readonly lanes: Lane[];
+  private setupKey: string | undefined;
 
   constructor(threads: number) {
     this.lanes = threads > 0 ? Array.from({ length: threads }, () => new ThreadLane()) : [new InlineLane()];
@@ -106,8 +107,12 @@ export class Pool {
     return this.lanes.length;
   }
 
-  async setup(setup: WorkerSetup): Promise<void> {
+  /** Sets the threads up for a build; with the same `key` as last time they keep their compiled templates. */
+  async setup(setup: WorkerSetup, key?: string): Promise<void> {
+    if (key !== undefined && key === this.setupKey) return;
+    this.setupKey = undefined;
     await Promise.all(this.lanes.map((lane) => lane.run({ type: "setup", setup })));
+    this.setupKey = key;
   }
 
   /** Sends the site to render; threads get the posts in parts, so no single message is huge. */

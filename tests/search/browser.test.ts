@@ -4,9 +4,9 @@
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../helpers/chromium.js";
+import { launchChromium } from "../helpers/chromium.mjs";
 import { makeSite, post, REPO, runCli, tempDir } from "../helpers/site.js";
-import { serveFolder, type StaticServer } from "../helpers/static-server.js";
+import { serveFolder, type StaticServer } from "../helpers/static-server.mjs";
 
 const JIANGXI = "江西：2022年力争电子信息和装备工业突破7000亿元";
 const BATTERY = "江南储能新型电池产线投产 首批产品供应两轮电动车"; // posts/2022-01-06-202201061132058841.md

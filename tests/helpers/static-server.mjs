@@ -1,27 +1,33 @@
-// A tiny static file server for browser tests: serves a built site under a base path, like a host would.
+// A tiny static file server for browser tests and the screenshot script: serves a built site under a
+// base path, like a host would. Plain JavaScript, so `npm run screenshots` runs it without compiling.
 
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
 
-const TYPES: Record<string, string> = {
+/** @type {Record<string, string>} */
+const TYPES = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
   ".css": "text/css; charset=utf-8",
   ".json": "application/json",
   ".xml": "application/xml",
   ".txt": "text/plain; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
 };
 
-/** A running server: `url` ends with the base path (`http://127.0.0.1:PORT/news/`). */
-export interface StaticServer {
-  readonly url: string;
-  close(): Promise<void>;
-}
+/**
+ * A running server: `url` ends with the base path (`http://127.0.0.1:PORT/news/`).
+ * @typedef {{ readonly url: string, close(): Promise<void> }} StaticServer
+ */
 
-/** Serves `dir` at `basePath` (`/` or `/news/`); folders answer with their index.html, anything else is 404. */
-export async function serveFolder(dir: string, basePath = "/"): Promise<StaticServer> {
+/**
+ * Serves `dir` at `basePath` (`/` or `/news/`); folders answer with their index.html, anything else is 404.
+ * @param {string} dir
+ * @returns {Promise<StaticServer>}
+ */
+export async function serveFolder(dir, basePath = "/") {
   const server = createServer(async (request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
     let file = pathname.startsWith(basePath) ? path.join(dir, pathname.slice(basePath.length)) : undefined;
@@ -39,10 +45,10 @@ export async function serveFolder(dir: string, basePath = "/"): Promise<StaticSe
     response.writeHead(404, { "content-type": "text/plain" });
     response.end("not found");
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = /** @type {import("node:net").AddressInfo} */ (server.address());
   return {
     url: `http://127.0.0.1:${port}${basePath}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () => new Promise((resolve) => server.close(() => resolve(undefined))),
   };
 }

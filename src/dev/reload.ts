@@ -1,0 +1,91 @@
+// Live reload over Server-Sent Events: each open page keeps a stream open, saying which page it is;
+// after a build, a page reloads only when its own file changed, swaps its stylesheets when only CSS
+// changed, and shows or clears the error overlay.
+
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { candidateFiles, siteSegments } from "./locate.js";
+
+/** The URL path of the event stream and of the injected script (outside any base path). */
+export const EVENTS_PATH = "/__broadsheet/events";
+export const CLIENT_PATH = "/__broadsheet/client.js";
+
+/** What a build changed, as the output's relative file names. */
+export interface OutputChanges {
+  readonly written: readonly string[];
+  readonly deleted: readonly string[];
+}
+
+/** The overlay's content: one formatted problem per entry; empty means no overlay. */
+export type OverlayText = readonly string[];
+
+interface Client {
+  readonly res: ServerResponse;
+  /** Output files this page is (or would be) served from. */
+  readonly files: readonly string[];
+}
+
+/** Files that are part of every page that links them: a change reloads every page. */
+const ASSET = /\.(m?js|png|jpe?g|gif|webp|avif|svg|ico|woff2?|ttf|otf)$/i;
+
+/** The open pages and what to tell them. */
+export class ReloadHub {
+  private readonly clients = new Set<Client>();
+  private overlay: OverlayText = [];
+  /** Changes on each start: a page that reconnects to another server process reloads. */
+  private readonly session = `${process.pid}-${Date.now()}`;
+
+  constructor(private readonly basePath: () => string) {}
+
+  /** Opens a page's event stream (`GET /__broadsheet/events?page=/path`). */
+  connect(req: IncomingMessage, res: ServerResponse): void {
+    const page = new URLSearchParams(req.url?.split("?")[1] ?? "").get("page") ?? "/";
+    const segments = siteSegments(page, this.basePath());
+    const files = segments ? candidateFiles(segments) : [];
+    res.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-store", connection: "keep-alive" });
+    res.write(`retry: 500\n\n`);
+    const client: Client = { res, files };
+    this.clients.add(client);
+    send(client, "hello", { session: this.session });
+    send(client, "overlay", { problems: this.overlay });
+    req.on("close", () => this.clients.delete(client));
+  }
+
+  /** Tells every open page what a build changed. */
+  changed(changes: OutputChanges): void {
+    const touched = new Set([...changes.written, ...changes.deleted]);
+    if (touched.size === 0) return;
+    const assetChanged = [...touched].some((file) => ASSET.test(file));
+    const styles = changes.written.filter((file) => file.endsWith(".css"));
+    for (const client of this.clients) {
+      if (assetChanged || client.files.some((file) => touched.has(file))) send(client, "reload", {});
+      else if (styles.length) send(client, "css", { files: styles });
+    }
+  }
+
+  /** Shows the problems over every open page (and every page opened later); an empty list clears it. */
+  setOverlay(problems: OverlayText): void {
+    if (problems.join("\n") === this.overlay.join("\n")) return;
+    this.overlay = problems;
+    for (const client of this.clients) send(client, "overlay", { problems });
+  }
+
+  /** The output files of every open page (a build writes these first). */
+  openFiles(): Set<string> {
+    return new Set([...this.clients].flatMap((client) => client.files));
+  }
+
+  /** How many pages are listening. */
+  get size(): number {
+    return this.clients.size;
+  }
+
+  /** Ends every stream (the server is closing). */
+  close(): void {
+    for (const client of this.clients) client.res.end();
+    this.clients.clear();
+  }
+}
+
+function send(client: Client, event: string, data: unknown): void {
+  client.res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+}
