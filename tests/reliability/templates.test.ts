@@ -49,7 +49,8 @@ describe("template errors", () => {
   it("an unknown filter is found in the templates, file and line", async () => {
     const run = await breakTemplate("base.njk", (source) => source.replace("{{ page.fullTitle }}", "{{ page.fullTitle | nosuchfilter }}"));
     expect(run.second.code).toBe(1);
-    expect(run.second.stderr).toMatch(/^templates\/base\.njk:7:\d+  filter not found: nosuchfilter\n/);
+    const line = bundled("base.njk").split("\n").findIndex((l) => l.includes("{{ page.fullTitle }}")) + 1;
+    expect(run.second.stderr).toMatch(new RegExp(`^templates/base\\.njk:${line}:\\d+  filter not found: nosuchfilter\n`));
     expect(run.beside).toEqual(["dist", "posts", "templates"]);
     expect(run.after).toBe(run.before);
   });
