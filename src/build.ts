@@ -5,7 +5,7 @@
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { Builder, BuilderSettings, BuilderState, BuildHint } from "./builder.js";
-import { emptyCache, folderIdentity, loadCache, saveCache, type CacheState } from "./cache/store.js";
+import { emptyCache, folderIdentity, forgetOutput, loadCache, saveCache, type CacheState } from "./cache/store.js";
 import { loadSite } from "./config/load.js";
 import type { Problem } from "./errors.js";
 import { globalKey, postKeys, routeSignature } from "./graph/signature.js";
@@ -30,7 +30,8 @@ import { codeFingerprint, VERSION } from "./version.js";
 import { Pool } from "./workers/pool.js";
 import type { RenderTarget, WorkerSetup } from "./workers/tasks.js";
 import { acquireLock } from "./write/lock.js";
-import { besideOutput, commitPatch, commitStaging, createWorkFolder, discardWorkFolder, recoverOutput } from "./write/output.js";
+import { outputError } from "./write/failure.js";
+import { besideOutput, closeJournal, commitPatch, commitStaging, createWorkFolder, discardWorkFolder, recoverOutput } from "./write/output.js";
 import { copyPublicFiles, listPublicFiles } from "./write/public.js";
 
 export type { Builder, BuilderSettings, BuildHint, LastBuild } from "./builder.js";
@@ -94,7 +95,7 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
   const lock = acquireLock(paths.out);
   let workDir: string | undefined;
   try {
-    const notes = recoverOutput(paths.out);
+    const { notes, interrupted } = recoverOutput(paths.out);
     const now = options.now ?? Date.now();
     const cacheDir = options.cacheDir === false ? undefined : cacheFolder(paths, options.cacheDir);
     const settings = parseSettings(config);
@@ -118,7 +119,8 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
     const inputs = inputKey(codeFingerprint(), config, options, templates, publicFiles, sources.files);
     const manifest = cache.outputs.get(paths.out);
     const outIdentity = folderIdentity(paths.out);
-    const usable = manifest && manifest.ino === outIdentity && outIdentity !== -1 ? manifest : undefined;
+    // After an interrupted commit the cache may describe the output before it: build it whole.
+    const usable = manifest && manifest.ino === outIdentity && outIdentity !== -1 && !interrupted ? manifest : undefined;
     if (isUnchanged(usable, inputs, now)) return unchangedSummary(usable, clock, paths, notes);
     if (cache !== kept && cacheDir) cache = loadCache(cacheDir, codeFingerprint(), parseKey).state;
     const first = !kept;
@@ -150,7 +152,7 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
     const { model, plan } = clock.time("model", () => modelAndRoutes(parsed.posts, config, { ...options, now }));
     const { site } = model;
     options.onSite?.(site);
-    const problems: Problem[] = [...configProblems, ...sources.problems, ...parsed.posts.flatMap((p) => p.problems), ...model.problems];
+    const problems: Problem[] = [...configProblems, ...sources.problems, ...parsed.posts.flatMap((p) => p.problems), ...model.problems, ...plan.warnings];
     const skipped: Problem[] = [...parsed.failed, ...model.skipped, ...plan.displaced.values()];
     const view = siteView(site, `broadsheet ${VERSION}`);
 
@@ -210,9 +212,11 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
     const counts = clock.time("write", () => {
       const written = [...changed, ...copied, ...search.written];
       const deleted = [...output.remove, ...search.deleted];
-      if (output.mode === "full") commitStaging(paths.out, workDir!);
-      else commitPatch(paths.out, workDir!, written, deleted);
+      // From here on the work folder belongs to the journal: a commit that fails is finished by the next build.
+      const committing = workDir!;
       workDir = undefined;
+      if (output.mode === "full") commitStaging(paths.out, committing);
+      else commitPatch(paths.out, committing, written, deleted);
       return {
         written: written.length,
         unchanged: plan.routes.length - changed.length,
@@ -233,25 +237,51 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
     });
     state.last = { paths, site, siteView: view, setup, postPaths: target.paths, routes: plan.routes, parsed: (id) => cache.posts.get(id)?.post };
     state.unsaved = Boolean(cacheDir) && !first && state.settings.saveCacheOnClose;
-    if (cacheDir && !state.unsaved) clock.time("cache", () => saveCache(cacheDir, codeFingerprint(), cache));
+    // The cache on disk must never describe an output other than this one: until it is saved (now,
+    // or when the builder closes) its manifest for this output goes, and until then the journal stays.
+    const saved = !cacheDir || (state.unsaved ? forgetOutputOrNote(cacheDir, paths.out, notes) : clock.time("cache", () => saveCacheOrNote(cacheDir, cache, notes)));
+    if (saved) closeJournal(paths.out);
     return summary;
   } catch (error) {
     discardWorkFolder(workDir);
-    throw error;
+    throw outputError(error, paths.out) ?? error;
   } finally {
     lock.release();
   }
 }
 
-/** The model and its routes; a post whose URL a generated page holds is dropped and the site rebuilt without it. */
-function modelAndRoutes(posts: Parameters<typeof buildSite>[0], config: SiteConfig, options: BuildOptions): { model: ModelResult; plan: RoutePlan } {
-  const selection = { drafts: options.drafts ?? false, future: options.future ?? false, now: options.now ?? Date.now() };
-  let model = buildSite(posts, config, selection);
-  let plan = routePages(model.site);
-  if (plan.displaced.size > 0) {
-    const displaced = plan.displaced;
-    model = buildSite(posts, config, { ...selection, exclude: new Set(displaced.keys()) });
-    plan = { ...routePages(model.site), displaced };
+/** Saves the cache; a cache that cannot be written costs the next build time, not this build its output. */
+function saveCacheOrNote(dir: string, cache: CacheState, notes: string[]): boolean {
+  return cacheWriteOrNote(() => saveCache(dir, codeFingerprint(), cache), notes);
+}
+
+/** Removes the output's manifest from the cache on disk (the in-memory cache is saved later). */
+function forgetOutputOrNote(dir: string, out: string, notes: string[]): boolean {
+  return cacheWriteOrNote(() => forgetOutput(dir, out), notes);
+}
+
+function cacheWriteOrNote(write: () => void, notes: string[]): boolean {
+  try {
+    write();
+    return true;
+  } catch (error) {
+    notes.push(`the build cache could not be saved (${(error as NodeJS.ErrnoException).code ?? error}); the next build is a full one`);
+    return false;
   }
-  return { model, plan };
+}
+
+/**
+ * The model and its routes. Posts that lost their file to a generated page are left out by a new
+ * model that reserves those files, and so is any post that would step into one: until no post is
+ * displaced (removing posts only removes pages, so this ends, mostly after one more round).
+ */
+export function modelAndRoutes(posts: Parameters<typeof buildSite>[0], config: SiteConfig, options: BuildOptions): { model: ModelResult; plan: RoutePlan } {
+  const reserved = new Map<string, string>();
+  const selection = { drafts: options.drafts ?? false, future: options.future ?? false, now: options.now ?? Date.now(), reserved };
+  for (;;) {
+    const model = buildSite(posts, config, selection);
+    const plan = routePages(model.site);
+    if (plan.displaced.size === 0) return { model, plan };
+    for (const [file, page] of plan.reserved) reserved.set(file, page);
+  }
 }

@@ -140,7 +140,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (error instanceof BuildError) {
       console.error(formatProblem(error.problem));
       if (verbose && error.cause) console.error((error.cause as Error).stack ?? String(error.cause));
-      console.error("Build failed: the output folder was left as it was.");
+      console.error(
+        error.problem.code === "output-partial" ? "Build failed: the output folder is partly updated; the next build completes it." : "Build failed: the output folder was left as it was.",
+      );
       return 1;
     }
     console.error(`broadsheet: internal error: ${(error as Error)?.message ?? error}`);

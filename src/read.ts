@@ -1,6 +1,6 @@
 // File system → source files: walks the posts (and drafts) folders, following symlinks once.
 
-import { readdirSync, realpathSync, statSync, type Stats } from "node:fs";
+import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from "node:fs";
 import path from "node:path";
 import { displayPath } from "./config/load.js";
 import { problem, type Problem } from "./errors.js";
@@ -30,16 +30,18 @@ export function readSources(paths: SitePaths, drafts: boolean): Sources {
   const files: SourceFile[] = [];
   const problems: Problem[] = [];
   const seen = new Set<string>();
+  // Files reached through a symlink to a file, with the real path they stand for.
+  const links = new Map<SourceFile, string>();
   let ignored = 0;
 
   const walk = (dir: string, prefix: string, inDrafts: boolean): void => {
     let real: string;
-    let names: string[];
+    let entries: Dirent[];
     try {
       real = realpathSync(dir);
-      names = readdirSync(dir);
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch (error) {
-      problems.push(problem("error", "unreadable", displayPath(dir), `cannot read folder: ${(error as NodeJS.ErrnoException).code ?? error}`, "check its permissions"));
+      problems.push(problem("error", "unreadable", displayPath(dir), `cannot read folder: ${errnoText(error)}`, "check its permissions"));
       return;
     }
     if (seen.has(real)) {
@@ -47,7 +49,8 @@ export function readSources(paths: SitePaths, drafts: boolean): Sources {
       return;
     }
     seen.add(real);
-    for (const name of names.sort()) {
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const name = entry.name;
       if (isIgnoredName(name)) continue;
       const full = path.join(dir, name);
       let stats: Stats;
@@ -55,7 +58,7 @@ export function readSources(paths: SitePaths, drafts: boolean): Sources {
         stats = statSync(full);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        const message = code === "ENOENT" || code === "ELOOP" ? "broken or looping symlink" : `cannot read: ${code ?? error}`;
+        const message = code === "ENOENT" || code === "ELOOP" ? "broken or looping symlink" : `cannot read: ${errnoText(error)}`;
         problems.push(problem("warning", "unreadable", displayPath(full), message));
         continue;
       }
@@ -65,7 +68,9 @@ export function readSources(paths: SitePaths, drafts: boolean): Sources {
         if (draftFolder && !drafts) continue;
         walk(full, `${id}/`, inDrafts || draftFolder);
       } else if (stats.isFile() && POST_EXTENSIONS.includes(path.extname(name).toLowerCase())) {
-        files.push({ id, path: full, display: displayPath(full), size: stats.size, mtimeMs: stats.mtimeMs, inDrafts });
+        const file: SourceFile = { id, path: full, display: displayPath(full), size: stats.size, mtimeMs: stats.mtimeMs, inDrafts };
+        files.push(file);
+        if (entry.isSymbolicLink()) links.set(file, realpathSync(full));
       } else {
         ignored++;
       }
@@ -80,7 +85,45 @@ export function readSources(paths: SitePaths, drafts: boolean): Sources {
     }
   }
   files.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { files, problems, ignored };
+  return { files: readOnce(files, links, problems), problems, ignored };
+}
+
+/**
+ * Drops second names of a file: a symlink to a post that is also read under its own name (or
+ * through an earlier symlink) would otherwise publish it twice. The file's own name wins.
+ */
+function readOnce(files: SourceFile[], links: ReadonlyMap<SourceFile, string>, problems: Problem[]): SourceFile[] {
+  if (links.size === 0) return files;
+  const targets = new Set(links.values());
+  const realFolders = new Map<string, string>();
+  const owners = new Map<string, SourceFile>();
+  for (const file of files) {
+    if (links.has(file)) continue;
+    const dir = path.dirname(file.path);
+    let realDir = realFolders.get(dir);
+    if (realDir === undefined) realFolders.set(dir, (realDir = realpathSync(dir)));
+    const real = path.join(realDir, path.basename(file.path));
+    if (targets.has(real)) owners.set(real, file);
+  }
+  return files.filter((file) => {
+    const real = links.get(file);
+    if (real === undefined) return true;
+    const owner = owners.get(real);
+    if (!owner) {
+      owners.set(real, file);
+      return true;
+    }
+    problems.push(problem("warning", "duplicate", file.display, `the same file as ${owner.display} (a symlink); read once`));
+    return false;
+  });
+}
+
+/** An errno as words: `permission denied` rather than EACCES. */
+function errnoText(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "EIO") return "input/output error";
+  return code ?? String(error);
 }
 
 function statIsDirectory(dir: string): boolean {

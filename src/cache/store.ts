@@ -109,6 +109,11 @@ export function saveCache(dir: string, version: string, state: CacheState): void
   }
 }
 
+/** Removes what the cache on disk says about an output folder (its next build from disk is a full one). */
+export function forgetOutput(dir: string, out: string): void {
+  rmSync(path.join(dir, outputFile(out)), { force: true });
+}
+
 /** The inode of a folder, or -1 when it does not exist. */
 export function folderIdentity(dir: string): number {
   try {

@@ -29,7 +29,9 @@ export function formatSummary(summary: BuildSummary, outShown: string): string {
     for (const p of summary.skipped) reasons.set(p.code, (reasons.get(p.code) ?? 0) + 1);
     parts.push(`skipped ${plural(summary.skipped.length, "post")} (${[...reasons].map(([code, n]) => `${n} ${code}`).join(", ")})`);
   }
-  const warnings = summary.problems.filter((p) => p.severity === "warning").length;
+  const errors = summary.problems.length - summary.problems.filter((p) => p.severity === "warning").length;
+  if (errors) parts.push(plural(errors, "error"));
+  const warnings = summary.problems.length - errors;
   if (warnings) parts.push(plural(warnings, "warning"));
   const { drafts, future, unpublished } = summary.leftOut;
   const left = [drafts && plural(drafts, "draft"), future && `${future} future`, unpublished && `${unpublished} unpublished`].filter(Boolean);

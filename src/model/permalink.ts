@@ -68,7 +68,7 @@ function isoWeek(year: number, month: number, day: number): number {
 
 /** Fills a pattern's `:placeholders`; unknown ones are left as written. Longest names first (`:i_month` before `:month`). */
 export function fillPattern(pattern: string, values: Readonly<Record<string, string>>): string {
-  return pattern.replace(/:([a-z_]+)/g, (whole, name: string) => values[name] ?? whole);
+  return pattern.replace(/:([a-z_]+)/g, (whole, name: string) => (Object.hasOwn(values, name) ? values[name]! : whole));
 }
 
 /**

@@ -4,7 +4,8 @@
 import type { Problem } from "../errors.js";
 import type { LeftOut, Post, Site, SiteConfig, SitePost } from "../types.js";
 import { collectPeriods } from "./archives.js";
-import { fillPattern, NAMED_PERMALINKS, normalizeUrl, postPlaceholders } from "./permalink.js";
+import { claim, emptyClaims, findClash, type Clash } from "./claims.js";
+import { fillPattern, NAMED_PERMALINKS, normalizeUrl, postPlaceholders, urlToFile } from "./permalink.js";
 import { positionIn, relatedPosts } from "./related.js";
 import { collectTerms, unregisteredWarning } from "./taxonomies.js";
 
@@ -14,8 +15,8 @@ export interface Selection {
   readonly future: boolean;
   /** Posts dated after this instant are future posts. */
   readonly now: number;
-  /** Posts to leave out because a later stage found their URL taken. */
-  readonly exclude?: ReadonlySet<string>;
+  /** Output files that generated pages hold (file → the page, e.g. `category page of "news"`): no post may take them. */
+  readonly reserved?: ReadonlyMap<string, string>;
 }
 
 /** The model, and what building it found. */
@@ -36,7 +37,8 @@ export function postUrl(post: Post, config: SiteConfig): string {
     { date: post.urlDate, categories: post.meta.categories, fileTitle: post.fileTitle, title: post.meta.title, slug: post.meta.slug },
     config.timezone,
   );
-  return normalizeUrl(fillPattern(NAMED_PERMALINKS[pattern] ?? pattern, values));
+  // Own keys only: a permalink written `constructor` or `__proto__` is a pattern, not Object's.
+  return normalizeUrl(fillPattern(Object.hasOwn(NAMED_PERMALINKS, pattern) ? NAMED_PERMALINKS[pattern]! : pattern, values));
 }
 
 /** URLs already worked out, per post object and what they depend on: a rebuild reuses unchanged posts' objects. */
@@ -53,13 +55,19 @@ function placedUrl(post: Post, config: SiteConfig): string {
 
 const byAge = (a: { post: Post }, b: { post: Post }): number => a.post.date - b.post.date || (a.post.id < b.post.id ? -1 : a.post.id > b.post.id ? 1 : 0);
 
+/** How a URL's file clashes with another owner's (`… ; this post is skipped` follows). */
+export function clashText(clash: Clash<unknown>, file: string, owner: string, page = false): string {
+  if (clash.kind === "same-file") return page ? `is also ${owner}` : `is already taken by ${owner}`;
+  if (clash.kind === "folder-is-file") return `needs a folder where ${owner} has its file ${clash.folder}`;
+  return `would be the file ${file}, a folder that ${owner} needs`;
+}
+
 /** Builds the site from every parsed post. Pure. */
 export function buildSite(all: readonly Post[], config: SiteConfig, selection: Selection): ModelResult {
   const leftOut = { drafts: 0, future: 0, unpublished: 0 };
   let nextFuture: number | undefined;
   const candidates: { post: Post; url: string }[] = [];
   for (const post of all) {
-    if (selection.exclude?.has(post.id)) continue;
     if (!post.meta.published) leftOut.unpublished++;
     else if ((post.meta.draft || post.inDrafts) && !selection.drafts) leftOut.drafts++;
     else if (post.date > selection.now && !selection.future) {
@@ -71,41 +79,41 @@ export function buildSite(all: readonly Post[], config: SiteConfig, selection: S
 
   // Oldest first: the older post keeps a contested URL, whatever order the files were read in.
   candidates.sort(byAge);
-  const owners = new Map<string, Post>();
-  const folded = new Map<string, Post>();
+  const claims = emptyClaims<{ post: Post; url: string } | { page: string }>();
+  for (const [file, page] of selection.reserved ?? []) claim(claims, file, { page });
   const skipped: Problem[] = [];
   const problems: Problem[] = [];
   const placed: { post: Post; url: string }[] = [];
   for (const candidate of candidates) {
-    const owner = owners.get(candidate.url);
-    if (owner) {
+    const file = urlToFile(candidate.url);
+    const clash = findClash(claims, file);
+    if (clash) {
       skipped.push({
         severity: "error",
         code: "url-collision",
         file: candidate.post.source,
-        message: `URL ${candidate.url} is already taken by ${owner.source}; this post is skipped`,
+        message: `URL ${candidate.url} ${"page" in clash.owner ? clashText(clash, file, `the ${clash.owner.page}`, true) : clashText(clash, file, clash.owner.post.source)}; this post is skipped`,
         hint: "give one of them a different slug: or permalink: in its front matter",
       });
       continue;
     }
-    owners.set(candidate.url, candidate.post);
-    const lower = candidate.url.toLowerCase();
-    const twin = folded.get(lower);
-    if (twin) {
+    const twin = claim(claims, file, candidate);
+    if (twin && "post" in twin) {
       problems.push({
         severity: "warning",
         code: "case-collision",
         file: candidate.post.source,
-        message: `URL ${candidate.url} differs only in case from that of ${twin.source}; they collide on case-insensitive file systems`,
+        message: `URL ${candidate.url} differs only in case from that of ${twin.post.source}; they collide on case-insensitive file systems`,
         hint: "give one of them a different slug: in its front matter",
       });
-    } else folded.set(lower, candidate.post);
+    }
     placed.push(candidate);
   }
   placed.reverse(); // newest first
 
-  const categories = collectTerms("category", placed.map((p) => p.post.meta.categories), config);
-  const tags = collectTerms("tag", placed.map((p) => p.post.meta.tags), config);
+  const sources = placed.map((p) => p.post.source);
+  const categories = collectTerms("category", placed.map((p) => p.post.meta.categories), config, sources);
+  const tags = collectTerms("tag", placed.map((p) => p.post.meta.tags), config, sources);
   problems.push(...categories.problems, ...tags.problems);
   const unregistered = unregisteredWarning(categories.terms, config.categories, "category");
   if (unregistered) problems.push(unregistered);

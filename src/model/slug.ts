@@ -48,9 +48,13 @@ export function safeSegment(segment: string): string {
   return cleaned === "" ? "" : capBytes(cleaned);
 }
 
-/** A category or tag value → the slug of its page: case, CJK and emoji kept; spaces and unsafe characters become hyphens. */
+/**
+ * A category or tag value → the slug of its page: case, CJK and emoji kept; spaces, dots and unsafe
+ * characters become hyphens. Without dots no slug can end like a file (`x.html` would be the page
+ * folder of `x`; `x.rss` would give `x`'s RSS feed file to `x.rss`'s Atom feed).
+ */
 export function termSlug(name: string): string {
-  const slug = safeSegment(name.replace(/\s+/g, "-"))
+  const slug = safeSegment(name.replace(/[\s.]+/g, "-"))
     .replace(/-{2,}/g, "-")
     .replace(/^-+|-+$/g, "");
   return slug === "" ? `term-${createHash("sha1").update(name).digest("hex").slice(0, 8)}` : slug;

@@ -17,7 +17,7 @@ export interface Taxonomy {
  * Collects the terms of one kind from posts (already sorted newest first). Slugs are made distinct
  * deterministically: values are sorted, the first keeps the plain slug, later ones get `-2`, `-3`.
  */
-export function collectTerms(kind: "category" | "tag", valuesByPost: readonly (readonly string[])[], config: SiteConfig): Taxonomy {
+export function collectTerms(kind: "category" | "tag", valuesByPost: readonly (readonly string[])[], config: SiteConfig, sources: readonly string[] = []): Taxonomy {
   const members = new Map<string, number[]>();
   const byName: string[][] = valuesByPost.map(() => []);
   valuesByPost.forEach((values, index) => {
@@ -38,18 +38,23 @@ export function collectTerms(kind: "category" | "tag", valuesByPost: readonly (r
   const terms: Term[] = names.map((name, index) => {
     const base = termSlug(name);
     let slug = base;
-    for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+    // `index` is the index page of all terms (`/category/index.html`), in any case.
+    for (let n = 2; taken.has(slug) || slug.toLowerCase() === "index"; n++) slug = `${base}-${n}`;
     taken.set(slug, name);
     const other = folded.get(slug.toLowerCase());
     if (other !== undefined) {
+      // Named by a post that uses each spelling, so the message points at files to fix.
+      const usedIn = (term: string): string | undefined => sources[members.get(term)![0]!];
+      const otherFile = usedIn(other);
       problems.push({
         severity: "warning",
         code: "case-collision",
-        message: `${kind} "${name}" and "${other}" get URLs that differ only in case; they collide on case-insensitive file systems (macOS, Windows)`,
+        file: usedIn(name),
+        message: `${kind} "${name}" and "${other}"${otherFile ? ` (${otherFile})` : ""} get URLs that differ only in case; they collide on case-insensitive file systems (macOS, Windows)`,
         hint: `use one spelling, or give one a different slug in site.yml`,
       });
     } else folded.set(slug.toLowerCase(), name);
-    const info: TermInfo | undefined = registry[name] ?? registry[slug];
+    const info: TermInfo | undefined = entryOf(registry, name) ?? entryOf(registry, slug);
     indexOf.set(name, index);
     return {
       kind,
@@ -64,10 +69,13 @@ export function collectTerms(kind: "category" | "tag", valuesByPost: readonly (r
   return { terms, byPost: byName.map((list) => list.map((name) => indexOf.get(name)!)), problems };
 }
 
+/** A registry entry by a term's name or slug: own keys only (a category called `constructor` is not Object's). */
+const entryOf = (registry: Readonly<Record<string, TermInfo>>, key: string): TermInfo | undefined => (Object.hasOwn(registry, key) ? registry[key] : undefined);
+
 /** One warning naming every category that is not in a non-empty registry (listed once, not per post). */
 export function unregisteredWarning(terms: readonly Term[], registry: Readonly<Record<string, TermInfo>>, kind: string): Problem | undefined {
   if (Object.keys(registry).length === 0) return undefined;
-  const missing = terms.filter((term) => !(term.name in registry) && !(term.slug in registry)).map((term) => term.name);
+  const missing = terms.filter((term) => !Object.hasOwn(registry, term.name) && !Object.hasOwn(registry, term.slug)).map((term) => term.name);
   if (missing.length === 0) return undefined;
   const shown = missing.slice(0, 20).join(", ") + (missing.length > 20 ? `, … (${missing.length} in all)` : "");
   return {

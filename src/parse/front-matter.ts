@@ -38,13 +38,16 @@ export function splitFrontMatter(text: string, file: string): Split {
   } catch (error) {
     const mark = (error as { mark?: { line: number; column: number } }).mark;
     const reason = (error as { reason?: string }).reason ?? (error as Error).message;
+    // An unclosed quote is reported at the end of the block; the quote that opened it is more use.
+    const quote = /within a (?:double|single) quoted scalar/.test(reason) ? unclosedQuote(text, close.index) : undefined;
     throw new BuildError(
       {
         code: "yaml",
         file,
-        line: mark ? mark.line + 1 : 1,
-        column: mark ? mark.column + 1 : 1,
-        message: `front matter is not valid YAML: ${reason}`,
+        // gray-matter hands js-yaml the block from the newline after `---`: its line 0 is the file's line 1.
+        line: quote?.line ?? (mark ? mark.line + 1 : 1),
+        column: quote?.column ?? (mark ? mark.column + 1 : 1),
+        message: `front matter is not valid YAML: ${quote ? "the quoted value that starts here is never closed" : reason}`,
         hint: 'quote values that hold a colon, #, or start with [ { * & ! | > \' " % @ (e.g. title: "A: B")',
       },
       { cause: error },
@@ -64,6 +67,19 @@ export function splitFrontMatter(text: string, file: string): Split {
   // Lines up to and including the closing `---`, so the body starts on the next one.
   const bodyLine = text.slice(0, 3 + close.index + close[0].length).split("\n").length;
   return { data: data as Record<string, unknown>, body: parsed.content, bodyLine, keyLines: keyLines(text, bodyLine) };
+}
+
+/** The first line of the block whose value opens a quote it does not close (1-based line and column). */
+function unclosedQuote(text: string, blockEnd: number): { line: number; column: number } | undefined {
+  const rows = text.slice(0, 3 + blockEnd).split("\n");
+  for (let i = 1; i < rows.length; i++) {
+    const open = /^(\s*(?:-\s+|[^\s:#][^:]*:\s+))(["'])/.exec(rows[i]!);
+    if (!open) continue;
+    const rest = rows[i]!.slice(open[0].length);
+    const closed = open[2] === '"' ? /^(?:[^"\\]|\\.)*"/.test(rest) : /^(?:[^']|'')*'/.test(rest);
+    if (!closed) return { line: i + 1, column: open[1]!.length + 1 };
+  }
+  return undefined;
 }
 
 function keyLines(text: string, bodyLine: number): Record<string, number> {

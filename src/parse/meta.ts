@@ -23,14 +23,18 @@ function typeError(source: MetaSource, key: string, expected: string, value: unk
     line: source.keyLines[key],
     column: source.keyLines[key] ? 1 : undefined,
     message: `${key} must be ${expected}, got ${kindOf(value)}`,
-    hint: expected === "text" ? `write ${key}: "…" on one line` : `write ${key}: a b, or ${key}: [a, b]`,
+    hint: expected === "text" ? `write ${key}: "…" on one line` : expected.includes("list") ? `write ${key}: a b, or ${key}: [a, b]` : `write ${key}: true, or ${key}: false`,
   });
 }
+
+// Control characters (but tab and line breaks): no meaning in a title or tag, invalid in XML, and
+// parse errors in HTML. Scrapers leave them; front-matter text is cleaned of them here, once.
+const CONTROLS = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]/g;
 
 /** Text, from text or a number or boolean (YAML reads `title: 2022` as a number). */
 function scalar(source: MetaSource, key: string, value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value === "string") return value;
+  if (typeof value === "string") return value.replace(CONTROLS, "");
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   throw typeError(source, key, "text", value);
 }
@@ -45,6 +49,7 @@ function values(source: MetaSource, key: string, value: unknown, split: boolean)
       return [text.trim()].filter(Boolean);
     });
   }
+  if (typeof value === "object") throw typeError(source, key, "text or a list of text", value);
   const text = scalar(source, key, value);
   if (text === undefined) return [];
   return split ? text.split(/\s+/).filter(Boolean) : [text.trim()].filter(Boolean);
@@ -75,8 +80,8 @@ export function readMeta(data: Readonly<Record<string, unknown>>, source: MetaSo
       hint: 'add title: "…" to the front matter',
     });
   }
-  const extra: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(data)) if (!KNOWN.has(key)) extra[key] = value;
+  // fromEntries defines own properties: a key `__proto__` stays a key and never becomes a prototype.
+  const extra: Record<string, unknown> = Object.fromEntries(Object.entries(data).filter(([key]) => !KNOWN.has(key)));
   const optional = (key: string): string | undefined => scalar(source, key, data[key])?.trim() || undefined;
   const meta: PostMeta = {
     title,

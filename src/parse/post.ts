@@ -64,7 +64,7 @@ function normalizedText(bytes: Uint8Array, file: string, encoding: string): stri
 function parsePost(file: PostFile, bytes: Uint8Array, settings: ParseSettings, render: (source: string) => string): Post {
   const text = normalizedText(bytes, file.display, settings.encoding);
   if (text.trim() === "") {
-    throw new BuildError({ code: "empty", file: file.display, message: "file is empty", hint: "write front matter and a body, or delete the file" });
+    throw new BuildError({ code: "empty", file: file.display, line: 1, message: "file is empty", hint: "write front matter and a body, or delete the file" });
   }
   const split = splitFrontMatter(text, file.display);
   const base = path.posix.basename(file.id).replace(/\.[^.]+$/, "");
@@ -79,7 +79,10 @@ function parsePost(file: PostFile, bytes: Uint8Array, settings: ParseSettings, r
   }
   const fileTitle = named ? named.title : base;
   const { meta, problems } = readMeta(split.data, { file: file.display, keyLines: split.keyLines, fallbackTitle: fileTitle });
-  const { date, urlDate } = postDate(split.data.date, named?.date, file, split.keyLines.date, settings);
+  const dateLine = split.keyLines.date;
+  // YAML reads `date: +0800` as the number 800: a number is read (and reported) as the file wrote it.
+  const rawDate = typeof split.data.date === "number" && dateLine ? writtenValue(text, dateLine) : split.data.date;
+  const { date, urlDate } = postDate(rawDate, named?.date, file, dateLine, settings);
   return {
     id: file.id,
     source: file.display,
@@ -127,14 +130,22 @@ function excerptOf(body: string, length: number, render: (source: string) => str
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 function decode(bytes: Uint8Array, file: string, encoding: string): string {
-  const head = bytes.subarray(0, 8192);
-  if (head.includes(0)) {
-    throw new BuildError({ code: "binary", file, message: "binary file, not a post", hint: "move images and other files out of posts/ (into public/)" });
+  const utf8Site = encoding === "utf-8" || encoding === "utf8";
+  if (utf8Site && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    // A UTF-16 byte-order mark: text full of NUL bytes that would otherwise pass for binary.
+    throw new BuildError({ code: "encoding", file, line: 1, message: "not UTF-8: the file is UTF-16", hint: "save it as UTF-8 (iconv -f utf-16 -t utf-8)" });
   }
-  if (encoding !== "utf-8" && encoding !== "utf8") return new TextDecoder(encoding).decode(bytes);
+  const nul = bytes.subarray(0, 8192).indexOf(0);
+  if (nul >= 0) {
+    const line = bytes.subarray(0, nul).filter((byte) => byte === 10).length + 1;
+    throw new BuildError({ code: "binary", file, line, message: "binary file, not a post", hint: "move images and other files out of posts/ (into public/)" });
+  }
   try {
     return utf8.decode(bytes);
   } catch {
+    // A declared legacy encoding is the fallback: archives converted piecemeal mix it with UTF-8, and
+    // Chinese text in GB18030 is practically never valid UTF-8.
+    if (!utf8Site) return new TextDecoder(encoding).decode(bytes);
     const line = lineOfFirstBadByte(bytes);
     throw new BuildError({
       code: "encoding",
@@ -163,6 +174,12 @@ function lineOfFirstBadByte(bytes: Uint8Array): number {
   return 1;
 }
 
+/** The value part of a `key: value` line as written. */
+function writtenValue(text: string, line: number): string {
+  const row = text.split("\n", line)[line - 1] ?? "";
+  return row.slice(row.indexOf(":") + 1).trim();
+}
+
 function postDate(raw: unknown, named: string | undefined, file: PostFile, line: number | undefined, settings: ParseSettings): { date: number; urlDate: number } {
   const where = (message: string, hint: string, atLine = line): BuildError =>
     new BuildError({ code: "date", file: file.display, line: atLine, column: atLine ? 1 : undefined, message, hint });
@@ -188,9 +205,11 @@ function postDate(raw: unknown, named: string | undefined, file: PostFile, line:
       throw error;
     }
   }
+  // No date anywhere: the front matter, from line 1, is where one belongs.
   throw where(
     raw === "" || raw === null ? "date is empty and the file name has no date" : "post has no date: none in front matter, none in the file name",
     `${hint}, or name the file YYYY-MM-DD-title.md`,
+    line ?? 1,
   );
 }
 

@@ -39,26 +39,29 @@ export function createEnvironment(templates: TemplateSet, config: SiteConfig): n
 }
 
 /**
- * Turns a Nunjucks error into a BuildError naming the template file, line and column. Nunjucks
- * chains a "Template render error" line per template level; the last position is where it failed.
+ * Turns a Nunjucks error into a BuildError naming the template file, line and column. Nunjucks nests
+ * the message once per template it passes through (`(list.njk) [Line 1…]` around `(item.njk) [Line 3…]`):
+ * the innermost position is where the error is. Errors that carry no position (an unknown filter or
+ * template) are found in the sources.
  */
 export function templateError(error: unknown, templates: TemplateSet, fallback: string): BuildError {
   const message = error instanceof Error ? error.message : String(error);
-  const positions = [...message.matchAll(/\(([^()]*)\)\s*\[Line (\d+), Column (\d+)\]/g)];
-  const position = positions[positions.length - 1];
-  const named = position?.[1] && position[1] !== "unknown path" ? position[1] : (templates.files.get(fallback)?.path ?? fallback);
+  const position = [...message.matchAll(/\(([^()\n]*)\)\s*\[Line (\d+), Column (\d+)\]/g)].at(-1);
   const detail = message
     .split("\n")
-    .map((line) => line.trim().replace(/^\([^()]*\)\s*(\[Line \d+, Column \d+\])?\s*/, ""))
-    .filter((line) => line && !line.startsWith("Template render error") && !line.startsWith("at "))
+    .map((line) => line.trim())
+    .filter((line) => line && !/^(?:Template render error:\s*)?\([^()]*\)(?:\s*\[Line \d+, Column \d+\])?$/.test(line) && !line.startsWith("at "))
     .join(" ")
-    .replace(/^Error:\s*/, "");
+    .replace(/^(?:Template render error:\s*)?(?:\([^()]*\)\s*)?(?:Error:\s*)?/, "");
+  const unknown = /^(?:filter|template) not found: (.+)$/.exec(detail);
+  const found = position ? undefined : unknown ? findInSources(templates, detail.startsWith("filter") ? filterUse(unknown[1]!) : templateUse(unknown[1]!)) : undefined;
+  const named = (position && whereTag(templates, message, fallback, Number(position[2]), Number(position[3]))) ?? found?.path ?? templates.files.get(fallback)?.path ?? fallback;
   return new BuildError(
     {
       code: "template",
       file: displayPath(named),
-      line: position ? Number(position[2]) : undefined,
-      column: position ? Number(position[3]) : undefined,
+      line: position ? Number(position[2]) : found?.line,
+      column: position ? Number(position[3]) : found?.column,
       message: detail || message,
       hint: /null or undefined|undefined or null/.test(message)
         ? "the template outputs a value that does not exist: check its name, or guard it with {% if %}"
@@ -66,6 +69,36 @@ export function templateError(error: unknown, templates: TemplateSet, fallback: 
     },
     { cause: error },
   );
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const filterUse = (name: string): RegExp => new RegExp(`\\|\\s*${escapeRegExp(name)}\\b`);
+const templateUse = (name: string): RegExp => new RegExp(`\\{%-?\\s*(?:extends|include|import|from)\\s+["']${escapeRegExp(name)}["']`);
+
+/**
+ * Which template a position is in. Nunjucks names the innermost template whose render caught the
+ * error, and an `{% include %}` runs the rest of its includer inside its own render: an error after
+ * an include is named after the included file. So the templates the message names, innermost first,
+ * then the page's own template, are tried for a tag at that line and column.
+ */
+function whereTag(templates: TemplateSet, message: string, fallback: string, line: number, column: number): string | undefined {
+  const byPath = new Map([...templates.files.values()].map((file) => [file.path, file]));
+  const named = [...message.matchAll(/\(([^()\n]*)\)/g)].map((m) => m[1]!).reverse();
+  const candidates = [...named.map((p) => byPath.get(p)), templates.files.get(fallback)].filter((file) => file !== undefined);
+  const tagAt = (source: string): boolean => source.split("\n", line)[line - 1]?.[column - 1] === "{";
+  return (candidates.find((file) => tagAt(file.source)) ?? candidates[0])?.path;
+}
+
+/** The first place in the templates' sources that matches. */
+function findInSources(templates: TemplateSet, pattern: RegExp): { path: string; line: number; column: number } | undefined {
+  for (const file of templates.files.values()) {
+    const lines = file.source.split("\n");
+    for (let i = 0; i < lines.length; i++) {
+      const match = pattern.exec(lines[i]!);
+      if (match) return { path: file.path, line: i + 1, column: match.index + 1 };
+    }
+  }
+  return undefined;
 }
 
 /** Compiles every template once, so a syntax error stops the build before anything is written. */

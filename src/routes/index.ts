@@ -1,7 +1,9 @@
 // Site → pages: every output URL with its kind and data, pagination included. Pure.
 
-import type { Problem } from "../errors.js";
+import { BuildError, type Problem } from "../errors.js";
+import { claim, emptyClaims, findClash } from "../model/claims.js";
 import { urlToFile } from "../model/permalink.js";
+import { clashText } from "../model/site.js";
 import type { Site } from "../types.js";
 import type { FeedFormat, FeedScope, ListSource, Route } from "./types.js";
 import { FIXED_URLS, feedUrl, pageUrl, sitemapUrl } from "./urls.js";
@@ -15,6 +17,10 @@ export interface RoutePlan {
   readonly routes: readonly Route[];
   /** Post ids that lost their URL to a generated page; the site must be rebuilt without them. */
   readonly displaced: ReadonlyMap<string, Problem>;
+  /** Posts whose file differs only in case from a generated page's. */
+  readonly warnings: readonly Problem[];
+  /** The files of generated pages that displaced posts, with the page (for the model's `reserved`). */
+  readonly reserved: ReadonlyMap<string, string>;
 }
 
 const make = <R extends Omit<Route, "file">>(route: R): R & { file: string } => ({ ...route, file: urlToFile(route.url) });
@@ -69,28 +75,60 @@ export function routePages(site: Site): RoutePlan {
   routes.push(make({ kind: "news-sitemap", url: FIXED_URLS.newsSitemap }));
   routes.push(make({ kind: "robots", url: FIXED_URLS.robots }));
 
-  return { routes, displaced: findDisplaced(routes, site) };
+  return { routes, ...findDisplaced(routes, site) };
 }
 
-/** Posts whose URL (or file, compared without case) a generated page also has: the page wins, the post is named. */
-function findDisplaced(routes: readonly Route[], site: Site): Map<string, Problem> {
-  const generated = new Map<string, Route>();
-  for (const route of routes) if (route.kind !== "post") generated.set(route.file, route);
+/**
+ * Posts whose file a generated page also needs (the same file, or a file where the other needs a
+ * folder): the page wins, the post is named. A post whose file differs only in case from a page's
+ * is a warning. Two generated pages on one path are a configuration error that stops the build.
+ */
+function findDisplaced(routes: readonly Route[], site: Site): { displaced: Map<string, Problem>; warnings: Problem[]; reserved: Map<string, string> } {
+  const generated = emptyClaims<Route>();
+  for (const route of routes) {
+    if (route.kind === "post") continue;
+    const clash = findClash(generated, route.file);
+    if (clash) {
+      throw new BuildError({
+        code: "url-collision",
+        file: "site.yml",
+        message: `the ${describe(route, site)} and the ${describe(clash.owner, site)} need one path, ${route.file}`,
+        hint: "give the two kinds of pages different permalinks: patterns",
+      });
+    }
+    claim(generated, route.file, route);
+  }
   const displaced = new Map<string, Problem>();
+  const reserved = new Map<string, string>();
+  const warnings: Problem[] = [];
   for (const route of routes) {
     if (route.kind !== "post") continue;
-    const page = generated.get(route.file);
-    if (!page) continue;
     const post = site.posts[route.post]!.post;
-    displaced.set(post.id, {
-      severity: "error",
-      code: "url-collision",
-      file: post.source,
-      message: `URL ${route.url} is also the ${describe(page, site)}; this post is skipped`,
-      hint: "give the post a different slug: or permalink: in its front matter",
-    });
+    const clash = findClash(generated, route.file);
+    if (clash) {
+      reserved.set(clash.owner.file, describe(clash.owner, site));
+      const page = `the ${describe(clash.owner, site)}`;
+      displaced.set(post.id, {
+        severity: "error",
+        code: "url-collision",
+        file: post.source,
+        message: `URL ${route.url} ${clashText(clash, route.file, page, true)}; this post is skipped`,
+        hint: "give the post a different slug: or permalink: in its front matter",
+      });
+      continue;
+    }
+    const twin = generated.folded.get(route.file.toLowerCase());
+    if (twin) {
+      warnings.push({
+        severity: "warning",
+        code: "case-collision",
+        file: post.source,
+        message: `URL ${route.url} differs only in case from the ${describe(twin, site)}; they collide on case-insensitive file systems`,
+        hint: "give the post a different slug: or permalink: in its front matter",
+      });
+    }
   }
-  return displaced;
+  return { displaced, warnings, reserved };
 }
 
 function describe(route: Route, site: Site): string {

@@ -12,6 +12,12 @@ import { missingBinary } from "./binary.js";
 /** Pages read ahead and sent to Pagefind before waiting for its answers. */
 const WINDOW = 32;
 
+/**
+ * Pages longer than this are left out of the index, with a warning: Pagefind's time grows faster
+ * than a page's length (2 MB took 19 s, 20 MB over 5 minutes), and one scraped monster would stall every build.
+ */
+export const MAX_INDEXED_CHARS = 1_000_000;
+
 /** What an indexing run did. */
 export interface IndexResult {
   /** Pages in the index. */
@@ -50,6 +56,10 @@ export async function writeSearchIndex(pages: readonly SearchPage[], read: PageR
       const content = await reads[i]!;
       reads[i] = Promise.resolve(undefined); // let the text go
       if (content === undefined) continue;
+      if (content.length > MAX_INDEXED_CHARS) {
+        problems.push({ severity: "warning", code: "search-page", file: page.file, message: `not in the search index: the page is ${Math.round(content.length / 1e6)} million characters long (at most ${MAX_INDEXED_CHARS / 1e6} million are indexed)` });
+        continue;
+      }
       // Sent in page order (the service takes messages in turn); answers are awaited a window behind.
       sent.push(
         index.addHTMLFile({ url: page.url, content }).then(

@@ -81,13 +81,24 @@ export async function renderRoutes(input: RenderInput): Promise<RenderOutput> {
   await pool.render(postJobs, collect);
   // Feeds were written as their entries arrived; one still waiting lists a post whose file vanished.
   feedWriter.flush();
-  const listings = pool.render(otherJobs, collect);
-  for (const route of render) {
-    if (route.kind === "sitemap") write(route.file, renderSitemap(site, input.routes, route.part, route.parts));
-    else if (route.kind === "news-sitemap") write(route.file, renderNewsSitemap(site, input.now));
-    else if (route.kind === "robots") write(route.file, renderRobots(site));
+  // Handled from the start: listings failing while this thread writes sitemaps must not go unhandled.
+  const listings = pool.render(otherJobs, collect).then(
+    () => undefined,
+    (error: unknown) => ({ error }),
+  );
+  try {
+    for (const route of render) {
+      if (route.kind === "sitemap") write(route.file, renderSitemap(site, input.routes, route.part, route.parts));
+      else if (route.kind === "news-sitemap") write(route.file, renderNewsSitemap(site, input.now));
+      else if (route.kind === "robots") write(route.file, renderRobots(site));
+    }
+  } catch (error) {
+    // Let the workers stop writing into the work folder before the build throws it away.
+    await listings;
+    throw error;
   }
-  await listings;
+  const failed = await listings;
+  if (failed) throw failed.error;
   return { writes, problems };
 }
 

@@ -2,6 +2,7 @@
 
 import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { writeError } from "./failure.js";
 
 /** What writing one file did. */
 export interface WriteResult {
@@ -48,18 +49,23 @@ export function writeOutputFile(outDir: string, file: string, text: string, curr
   if (currentDir && sameBytes(currentDir, file, bytes)) return { bytes: bytes.length, changed: false };
   const full = outputPath(outDir, file);
   const dir = path.dirname(full);
-  if (!madeFolders.has(dir)) {
-    mkdirSync(dir, { recursive: true });
-    if (madeFolders.size > 100_000) madeFolders.clear();
-    madeFolders.add(dir);
-  }
   try {
-    writeFileSync(full, bytes);
+    if (!madeFolders.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      if (madeFolders.size > 100_000) madeFolders.clear();
+      madeFolders.add(dir);
+    }
+    try {
+      writeFileSync(full, bytes);
+    } catch (error) {
+      // The folder was removed since (a new work folder with the same name): make it again.
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(full, bytes);
+    }
   } catch (error) {
-    // The folder was removed since (a new work folder with the same name): make it again.
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(full, bytes);
+    // Raised here, in the thread that wrote: a worker passes BuildErrors on whole, other errors as text only.
+    throw writeError(error, "the output", { file: full }) ?? error;
   }
   return { bytes: bytes.length, changed: true };
 }

@@ -6,6 +6,7 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { writeError } from "./failure.js";
 import { outputPath } from "./files.js";
 
 /** A path next to the output folder: `/site/dist` + `lock` → `/site/.dist.lock`. */
@@ -26,14 +27,23 @@ function writeJournal(out: string, journal: Journal): void {
   renameSync(temp, file);
 }
 
+/** What recovery found. */
+export interface Recovery {
+  readonly notes: string[];
+  /** A commit was under way: what the last build recorded about the output cannot be trusted. */
+  readonly interrupted: boolean;
+}
+
 /**
  * Finishes a commit a killed build left half done (every step is safe to repeat), then removes the
- * staging and patch folders of dead builds. Call with the lock held. Returns notes for the summary.
+ * staging and patch folders of dead builds. Call with the lock held.
  */
-export function recoverOutput(out: string): string[] {
+export function recoverOutput(out: string): Recovery {
   const notes: string[] = [];
   const file = besideOutput(out, "journal");
-  if (existsSync(file)) {
+  rmSync(`${file}.tmp`, { force: true }); // a journal never written whole: its commit never began
+  const interrupted = existsSync(file);
+  if (interrupted) {
     let journal: Journal | undefined;
     try {
       journal = JSON.parse(readFileSync(file, "utf8")) as Journal;
@@ -41,8 +51,7 @@ export function recoverOutput(out: string): string[] {
       journal = undefined;
     }
     if (journal?.kind === "swap") {
-      if (!existsSync(out) && existsSync(journal.staging)) renameSync(journal.staging, out);
-      rmSync(journal.old, { recursive: true, force: true });
+      finishSwap(out, journal.staging, journal.old);
       notes.push("completed the output swap of an interrupted build");
     } else if (journal?.kind === "patch") {
       applyPatch(out, journal.patch, journal.written, journal.deleted);
@@ -60,7 +69,21 @@ export function recoverOutput(out: string): string[] {
       }
     }
   }
-  return notes;
+  return { notes, interrupted };
+}
+
+/** Puts a complete tree in place after an interrupted swap: the new one if it is there, else the old one back. */
+function finishSwap(out: string, staging: string, old: string): void {
+  if (!existsSync(out)) {
+    if (existsSync(staging)) renameSync(staging, out);
+    else if (existsSync(old)) renameSync(old, out);
+  }
+  if (existsSync(out)) rmSync(old, { recursive: true, force: true });
+}
+
+/** Ends a commit: from now on the output and what the build recorded about it (the cache) agree. */
+export function closeJournal(out: string): void {
+  rmSync(besideOutput(out, "journal"), { force: true });
 }
 
 /** An old output handed to a background `rm` in the last ten minutes: left to it. */
@@ -94,15 +117,25 @@ export function createFolders(root: string, files: Iterable<string>): void {
   for (const dir of [...dirs].sort((a, b) => a.length - b.length)) mkdirSync(outputPath(root, dir), { recursive: true });
 }
 
-/** Replaces the output folder with a complete staging folder. The old tree is deleted in the background. */
+/**
+ * Replaces the output folder with a complete staging folder. The old tree is deleted in the
+ * background. The journal stays until closeJournal: a build killed before then is completed, and
+ * its cache distrusted, by the next one.
+ */
 export function commitStaging(out: string, staging: string): void {
   const old = besideOutput(out, `old-${process.pid}`);
-  writeJournal(out, { kind: "swap", staging, old });
+  journalOrDiscard(out, { kind: "swap", staging, old }, staging);
   const hadOutput = existsSync(out);
-  if (hadOutput) renameSync(out, old);
-  mkdirSync(path.dirname(out), { recursive: true });
-  renameSync(staging, out);
-  rmSync(besideOutput(out, "journal"), { force: true });
+  try {
+    if (hadOutput) renameSync(out, old);
+    mkdirSync(path.dirname(out), { recursive: true });
+    renameSync(staging, out);
+  } catch (error) {
+    // Never leave the output missing: the old tree goes back, the journal is no longer needed.
+    if (hadOutput && !existsSync(out) && existsSync(old)) renameSync(old, out);
+    closeJournal(out);
+    throw error;
+  }
   if (hadOutput) removeInBackground(old);
 }
 
@@ -125,15 +158,34 @@ export function removeInBackground(dir: string): void {
   rmSync(trash, { recursive: true, force: true });
 }
 
-/** Moves written files from the patch folder into the output and deletes files that no longer belong. */
+/**
+ * Moves written files from the patch folder into the output and deletes files that no longer belong.
+ * The journal stays until closeJournal (see commitStaging).
+ */
 export function commitPatch(out: string, patch: string, written: string[], deleted: string[]): void {
   if (written.length === 0 && deleted.length === 0) {
     rmSync(patch, { recursive: true, force: true });
     return;
   }
-  writeJournal(out, { kind: "patch", patch, written, deleted });
-  applyPatch(out, patch, written, deleted);
-  rmSync(besideOutput(out, "journal"), { force: true });
+  journalOrDiscard(out, { kind: "patch", patch, written, deleted }, patch);
+  try {
+    applyPatch(out, patch, written, deleted);
+  } catch (error) {
+    const hint = (advice: string): string => `${advice.replace(/ and build again$/, "")}, then build again: the output is partly updated and the next build completes it`;
+    throw writeError(error, "the output", { code: "output-partial", hint }) ?? error;
+  }
+}
+
+/** Writes the journal; a commit that cannot even record itself has changed nothing, and its work folder goes. */
+function journalOrDiscard(out: string, journal: Journal, work: string): void {
+  try {
+    writeJournal(out, journal);
+  } catch (error) {
+    const temp = `${besideOutput(out, "journal")}.tmp`;
+    rmSync(temp, { force: true });
+    rmSync(work, { recursive: true, force: true });
+    throw writeError(error, "the output", { file: temp }) ?? error;
+  }
 }
 
 function applyPatch(out: string, patch: string, written: readonly string[], deleted: readonly string[]): void {
