@@ -14,7 +14,6 @@ import type { ParseSettings } from "./parse/post.js";
 import { readSources } from "./read.js";
 import { updateSources } from "./read-changes.js";
 import { siteView, templateFor } from "./render/context.js";
-import { checkTemplates, createEnvironment } from "./render/environment.js";
 import { readTemplates } from "./render/templates.js";
 import { routePages, type RoutePlan } from "./routes/index.js";
 import { parseSources } from "./stages/parse.js";
@@ -127,7 +126,11 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
     state.cache = cache;
     state.cacheDir = cacheDir;
     const checkKey = globalKey([config, [...templates.hashes]]);
-    if (state.checked !== checkKey) checkTemplates(createEnvironment(templates, config), templates);
+    if (state.checked !== checkKey) {
+      // Nunjucks is loaded only here: a build that finds nothing changed never needs it.
+      const { checkTemplates, createEnvironment } = await import("./render/environment.js");
+      checkTemplates(createEnvironment(templates, config), templates);
+    }
     state.checked = checkKey;
 
     // Pools start lazily (small phases run inline, where starting threads costs more than it saves)

@@ -2,18 +2,17 @@
 // The command line: the only module that reads argv, prints, and sets the exit code
 // (0 built, 1 failed, 2 usage).
 
-import type { ParseArgsConfig } from "node:util";
-import { build } from "./build.js";
-import { parse, wholeNumber } from "./cli/args.js";
-import { checkCommand } from "./cli/check.js";
-import { devCommand } from "./cli/dev.js";
-import { formatProblem, formatStages, formatSummary } from "./cli/format.js";
-import { newCommand } from "./cli/new.js";
-import { progressReporter } from "./cli/progress.js";
-import { displayPath } from "./config/load.js";
+import { formatProblem } from "./cli/format.js";
 import { BuildError, UsageError } from "./errors.js";
-import type { BuildOptions } from "./types.js";
 import { VERSION } from "./version.js";
+
+// Each command's module is loaded when it runs: `--version` loads no builder, `build` no preview server.
+const COMMANDS: Record<string, () => Promise<(argv: readonly string[]) => Promise<number>>> = {
+  build: async () => (await import("./cli/build.js")).buildCommand,
+  dev: async () => (await import("./cli/dev.js")).devCommand,
+  new: async () => (await import("./cli/new.js")).newCommand,
+  check: async () => (await import("./cli/check.js")).checkCommand,
+};
 
 const HELP = `broadsheet ${VERSION}: a static site generator for news archives
 
@@ -31,93 +30,12 @@ Options:
 
 Docs: README.md`;
 
-const BUILD_HELP = `Usage: broadsheet build [options]
-
-Builds posts/ through templates/ into a static folder, replacing it only when the build succeeds.
-
-Options:
-  --root DIR        the site folder (default: .)
-  --posts DIR       build this folder's posts with the site's templates and config
-  --out DIR         output folder (default: <root>/dist)
-  --base-url URL    site URL and/or base path: https://host/news/ or /news/
-  --drafts          include drafts (draft: true, or files in a drafts/ folder)
-  --future          include posts dated in the future
-  --strict          fail on any warning or skipped post (exit 1, output untouched)
-  --no-cache        build cold: read and write no cache
-  --cache-dir DIR   where the build cache lives
-                    (default: <root>/.broadsheet-cache, or beside --out when --out is outside the root)
-  --workers N       worker threads (default: one per core; 0 renders in the main thread)
-  --no-search       do not build the search index
-  --quiet           print only errors
-  --verbose         print stage timings, notes, and stack traces of internal errors
-  -h, --help        show this help
-
-Exit codes: 0 built, 1 failed, 2 usage error.`;
-
-const BUILD_OPTIONS = {
-  root: { type: "string" },
-  posts: { type: "string" },
-  out: { type: "string" },
-  "base-url": { type: "string" },
-  drafts: { type: "boolean" },
-  future: { type: "boolean" },
-  strict: { type: "boolean" },
-  "no-cache": { type: "boolean" },
-  "cache-dir": { type: "string" },
-  workers: { type: "string" },
-  "no-search": { type: "boolean" },
-  quiet: { type: "boolean", short: "q" },
-  verbose: { type: "boolean" },
-  help: { type: "boolean", short: "h" },
-} satisfies ParseArgsConfig["options"];
-
-async function buildCommand(argv: readonly string[]): Promise<number> {
-  const { values, positionals } = parse(argv, BUILD_OPTIONS);
-  const flags = values as Record<string, string | boolean | undefined>;
-  if (flags.help) {
-    console.log(BUILD_HELP);
-    return 0;
-  }
-  if (positionals.length > 0) throw new UsageError(`unexpected argument: ${positionals[0]}`);
-  const quiet = Boolean(flags.quiet);
-  const verbose = Boolean(flags.verbose);
-  const progress = quiet ? undefined : progressReporter(process.stderr);
-  const options: BuildOptions = {
-    root: flags.root as string | undefined,
-    posts: flags.posts as string | undefined,
-    out: flags.out as string | undefined,
-    baseUrl: flags["base-url"] as string | undefined,
-    drafts: Boolean(flags.drafts),
-    future: Boolean(flags.future),
-    strict: Boolean(flags.strict),
-    cacheDir: flags["no-cache"] ? false : (flags["cache-dir"] as string | undefined),
-    workers: wholeNumber(flags.workers as string | undefined, "--workers"),
-    search: flags["no-search"] ? false : undefined,
-    onProgress: progress?.update,
-  };
-  const summary = await build(options).finally(() => progress?.done());
-  const strictFailure = !summary.ok;
-  for (const problem of [...summary.skipped, ...summary.problems]) {
-    if (quiet && problem.severity === "warning" && !strictFailure) continue;
-    console.error(formatProblem(problem, problem.severity === "error" && summary.skipped.includes(problem) ? " (skipped)" : ""));
-  }
-  if (verbose) {
-    for (const note of summary.notes) console.error(`note: ${note}`);
-    console.error(formatStages(summary));
-  }
-  if (strictFailure) {
-    console.error(`--strict: ${summary.skipped.length + summary.problems.length} problem(s); nothing was written`);
-  }
-  if (!quiet || strictFailure) console.log(formatSummary(summary, displayPath(summary.out)));
-  return strictFailure ? 1 : 0;
-}
-
 /** Runs the command line; resolves with the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
   const verbose = argv.includes("--verbose");
   try {
     const [command, ...rest] = argv;
-    if (command === undefined) return await buildCommand([]);
+    if (command === undefined) return await (await COMMANDS.build!())([]);
     if (command === "-h" || command === "--help" || command === "help") {
       console.log(HELP);
       return 0;
@@ -126,11 +44,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       console.log(VERSION);
       return 0;
     }
-    if (command === "build") return await buildCommand(rest);
-    if (command === "dev") return await devCommand(rest);
-    if (command === "new") return await newCommand(rest);
-    if (command === "check") return await checkCommand(rest);
-    if (command.startsWith("-")) return await buildCommand(argv);
+    const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+    if (load) return await (await load())(rest);
+    if (command.startsWith("-")) return await (await COMMANDS.build!())(argv);
     throw new UsageError(`unknown command: ${command}`);
   } catch (error) {
     if (error instanceof UsageError) {

@@ -4,7 +4,6 @@
 
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import * as pagefind from "pagefind";
 import { BuildError, type Problem } from "../errors.js";
 import type { SearchPage } from "../types.js";
 import { missingBinary } from "./binary.js";
@@ -36,6 +35,7 @@ export type PageReader = (file: string) => Promise<string | undefined>;
 export async function writeSearchIndex(pages: readonly SearchPage[], read: PageReader, language: string, bundle: string): Promise<IndexResult> {
   const missing = missingBinary();
   if (missing) throw unavailable(new Error(missing));
+  const pagefind = await import("pagefind"); // loaded only when a build indexes
   const created = await pagefind.createIndex({ forceLanguage: language || undefined }).catch(async (error: unknown) => {
     await restart();
     throw unavailable(error);
@@ -97,6 +97,7 @@ export function indexedPages(bundle: string): number {
 
 /** Stops the Pagefind process after a failure: its module keeps a dead one otherwise, and the next run starts afresh. */
 async function restart(): Promise<void> {
+  const pagefind = await import("pagefind");
   await pagefind.close().catch(() => undefined);
 }
 

@@ -7,7 +7,8 @@ import { Worker } from "node:worker_threads";
 import { BuildError } from "../errors.js";
 import { summarizePost } from "../types.js";
 import type { Request, Response } from "./protocol.js";
-import { appendPosts, clearState, setTarget, createState, parseFiles, renderFiles, type ParseJob, type ParseResult, type RenderJob, type RenderResult, type RenderTarget, type WorkerSetup, type WorkerState } from "./tasks.js";
+import type { ThreadState } from "./handle.js";
+import type { ParseJob, ParseResult, RenderJob, RenderResult, RenderTarget, WorkerSetup } from "./tasks.js";
 
 const PARSE_BATCH = 128;
 const RENDER_BATCH = 64;
@@ -18,7 +19,8 @@ interface Lane {
   run(request: DistributiveOmit<Request, "id">): Promise<unknown>;
   close(): Promise<void>;
 }
-type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
+/** Omit over each member of a union. */
+export type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
 
 /** Where the compiled worker script is, also when this module runs from TypeScript sources (tests). */
 function workerScript(): string {
@@ -67,30 +69,15 @@ class ThreadLane implements Lane {
   }
 }
 
+/** The same requests run in this thread; the parsing and rendering code is loaded on first use. */
 class InlineLane implements Lane {
-  private state: WorkerState | undefined;
+  private readonly thread: ThreadState = {};
   async run(request: DistributiveOmit<Request, "id">): Promise<unknown> {
-    switch (request.type) {
-      case "setup":
-        this.state = createState(request.setup);
-        return null;
-      case "target":
-        setTarget(this.state!, request.target);
-        return null;
-      case "posts":
-        appendPosts(this.state!, request.posts, request.paths);
-        return null;
-      case "parse":
-        return parseFiles(this.state!, request.jobs);
-      case "render":
-        return renderFiles(this.state!, request.jobs);
-      case "clear":
-        if (this.state) clearState(this.state);
-        return null;
-    }
+    const { handle } = await import("./handle.js");
+    return handle(this.thread, request);
   }
   async close(): Promise<void> {
-    this.state = undefined;
+    this.thread.state = undefined;
   }
 }
 

@@ -1,0 +1,33 @@
+// One request applied to a thread's state: the same dispatch serves a worker thread and the
+// inline lane, so the two can never drift apart.
+
+import { appendPosts, clearState, createState, parseFiles, renderFiles, setTarget, type WorkerState } from "./tasks.js";
+import type { Request } from "./protocol.js";
+import type { DistributiveOmit } from "./pool.js";
+
+/** What a thread keeps between requests. */
+export interface ThreadState {
+  state?: WorkerState;
+}
+
+/** Carries out a request; returns what goes back to the pool. */
+export function handle(thread: ThreadState, request: DistributiveOmit<Request, "id">): unknown {
+  switch (request.type) {
+    case "setup":
+      thread.state = createState(request.setup);
+      return null;
+    case "target":
+      setTarget(thread.state!, request.target);
+      return null;
+    case "posts":
+      appendPosts(thread.state!, request.posts, request.paths);
+      return null;
+    case "parse":
+      return parseFiles(thread.state!, request.jobs);
+    case "render":
+      return renderFiles(thread.state!, request.jobs);
+    case "clear":
+      if (thread.state) clearState(thread.state);
+      return null;
+  }
+}
