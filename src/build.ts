@@ -3,19 +3,19 @@
 // and worker threads between builds (the dev server's loop); `build()` is one builder run once.
 
 import { availableParallelism } from "node:os";
-import path from "node:path";
 import type { Builder, BuilderSettings, BuilderState, BuildHint } from "./builder.js";
-import { emptyCache, folderIdentity, forgetOutput, loadCache, saveCache, type CacheState } from "./cache/store.js";
+import { cacheFolder } from "./cache/location.js";
+import { forgetOutputOrNote, saveCacheOrNote } from "./cache/save.js";
+import { emptyCache, folderIdentity, loadCache, saveCache, type CacheState } from "./cache/store.js";
 import { loadSite } from "./config/load.js";
 import type { Problem } from "./errors.js";
 import { globalKey, postKeys, routeSignature } from "./graph/signature.js";
-import { buildSite, type ModelResult } from "./model/site.js";
-import type { ParseSettings } from "./parse/post.js";
+import { parseSettings } from "./parse/settings.js";
 import { readSources } from "./read.js";
 import { updateSources } from "./read-changes.js";
 import { siteView, templateFor } from "./render/context.js";
 import { readTemplates } from "./render/templates.js";
-import { routePages, type RoutePlan } from "./routes/index.js";
+import { modelAndRoutes } from "./stages/model.js";
 import { parseSources } from "./stages/parse.js";
 import { planOutput } from "./stages/plan.js";
 import { joinRenders, renderOpenFirst } from "./stages/first.js";
@@ -24,36 +24,19 @@ import { indexSearch } from "./search/stage.js";
 import { stageClock } from "./stages/clock.js";
 import { inputKey, isUnchanged, unchangedSummary, validUntil } from "./stages/unchanged.js";
 import { summarize } from "./summary.js";
-import type { BuildOptions, BuildSummary, SiteConfig, SitePaths } from "./types.js";
+import type { BuildOptions, BuildSummary } from "./types.js";
 import { codeFingerprint, VERSION } from "./version.js";
 import { Pool } from "./workers/pool.js";
 import type { RenderTarget, WorkerSetup } from "./workers/tasks.js";
 import { acquireLock } from "./write/lock.js";
 import { outputError } from "./write/failure.js";
-import { besideOutput, closeJournal, commitPatch, commitStaging, createWorkFolder, discardWorkFolder, recoverOutput } from "./write/output.js";
+import { closeJournal, commitPatch, commitStaging, createWorkFolder, discardWorkFolder, recoverOutput } from "./write/output.js";
 import { copyPublicFiles, listPublicFiles } from "./write/public.js";
 
 export type { Builder, BuilderSettings, BuildHint, LastBuild } from "./builder.js";
 
 /** Below this many jobs a phase runs in this thread: starting workers would cost more than it saves. */
 const THREAD_THRESHOLD = 400;
-
-/** The settings parsing depends on: part of the cache key. */
-export const parseSettings = (config: SiteConfig): ParseSettings => ({
-  timezone: config.timezone,
-  excerptLength: config.excerptLength,
-  encoding: config.encoding,
-  siteUrl: config.url,
-  basePath: config.basePath,
-  jekyll: config.jekyll,
-});
-
-/** Where the cache lives: `<root>/.broadsheet-cache` for the default output, else beside the output (a read-only root stays untouched). */
-export function cacheFolder(paths: SitePaths, option: string | undefined): string {
-  if (option) return path.resolve(option);
-  const outInsideRoot = !path.relative(paths.root, paths.out).startsWith("..");
-  return outInsideRoot ? path.join(paths.root, ".broadsheet-cache") : besideOutput(paths.out, "broadsheet-cache");
-}
 
 /** Builds a site once. Resolves with the summary (ok: false under --strict with problems); rejects with BuildError on a fatal user error. */
 export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
@@ -250,41 +233,5 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
     throw outputError(error, paths.out) ?? error;
   } finally {
     lock.release();
-  }
-}
-
-/** Saves the cache; a cache that cannot be written costs the next build time, not this build its output. */
-function saveCacheOrNote(dir: string, cache: CacheState, notes: string[]): boolean {
-  return cacheWriteOrNote(() => saveCache(dir, codeFingerprint(), cache), notes);
-}
-
-/** Removes the output's manifest from the cache on disk (the in-memory cache is saved later). */
-function forgetOutputOrNote(dir: string, out: string, notes: string[]): boolean {
-  return cacheWriteOrNote(() => forgetOutput(dir, out), notes);
-}
-
-function cacheWriteOrNote(write: () => void, notes: string[]): boolean {
-  try {
-    write();
-    return true;
-  } catch (error) {
-    notes.push(`the build cache could not be saved (${(error as NodeJS.ErrnoException).code ?? error}); the next build is a full one`);
-    return false;
-  }
-}
-
-/**
- * The model and its routes. Posts that lost their file to a generated page are left out by a new
- * model that reserves those files, and so is any post that would step into one: until no post is
- * displaced (removing posts only removes pages, so this ends, mostly after one more round).
- */
-export function modelAndRoutes(posts: Parameters<typeof buildSite>[0], config: SiteConfig, options: BuildOptions): { model: ModelResult; plan: RoutePlan } {
-  const reserved = new Map<string, string>();
-  const selection = { drafts: options.drafts ?? false, future: options.future ?? false, now: options.now ?? Date.now(), reserved };
-  for (;;) {
-    const model = buildSite(posts, config, selection);
-    const plan = routePages(model.site);
-    if (plan.displaced.size === 0) return { model, plan };
-    for (const [file, page] of plan.reserved) reserved.set(file, page);
   }
 }

@@ -6,7 +6,7 @@ import path from "node:path";
 import type { ParseArgsConfig } from "node:util";
 import { postText, postFileName } from "../authoring/post-text.js";
 import { cleanSlug, newSlug } from "../authoring/slug.js";
-import { parseSettings } from "../build.js";
+import { parseSettings } from "../parse/settings.js";
 import { closestNote, closestTerms, isRegistered } from "../check/terms.js";
 import { displayPath, loadSite } from "../config/load.js";
 import { BuildError, UsageError } from "../errors.js";

@@ -3,7 +3,7 @@
 
 import { statSync } from "node:fs";
 import path from "node:path";
-import { watch, type FSWatcher } from "chokidar";
+import { watch } from "chokidar";
 import { DRAFT_FOLDERS, isIgnoredName } from "../read.js";
 import type { SitePaths } from "../types.js";
 

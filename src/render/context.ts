@@ -113,7 +113,7 @@ export function templateFor(route: Route): string | undefined {
 export function pageContext(site: Site, siteData: SiteView, route: Route): PageContext {
   switch (route.kind) {
     case "post":
-      return postContext(site, siteData, route.post);
+      return postContext(site, route.post);
     case "list":
       return listContext(site, siteData, route.url, route.source, route.pager, route.items);
     case "terms":
@@ -129,7 +129,7 @@ export function pageContext(site: Site, siteData: SiteView, route: Route): PageC
   }
 }
 
-function postContext(site: Site, siteData: SiteView, index: number): PageContext {
+function postContext(site: Site, index: number): PageContext {
   const { config } = site;
   const entry: SitePost = site.posts[index]!;
   const { post } = entry;

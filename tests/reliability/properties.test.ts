@@ -6,7 +6,7 @@
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { modelAndRoutes } from "../../src/build.js";
+import { modelAndRoutes } from "../../src/stages/model.js";
 import { DEFAULT_CONFIG } from "../../src/config/defaults.js";
 import { BuildError, type Problem } from "../../src/errors.js";
 import { hrefFor, urlToFile } from "../../src/model/permalink.js";
