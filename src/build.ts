@@ -9,7 +9,7 @@ import { forgetOutputOrNote, saveCacheOrNote } from "./cache/save.js";
 import { emptyCache, folderIdentity, loadCache, saveCache, type CacheState } from "./cache/store.js";
 import { loadSite } from "./config/load.js";
 import type { Problem } from "./errors.js";
-import { globalKey, postKeys, routeSignature } from "./graph/signature.js";
+import { globalKey, routeSignatures } from "./graph/signature.js";
 import { parseSettings } from "./parse/settings.js";
 import { readSources } from "./read.js";
 import { updateSources } from "./read-changes.js";
@@ -146,12 +146,11 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
       return summarize({ ok: false, site, routes: plan.routes, problems, skipped, notes, model, clock, paths, written: 0, unchanged: 0, deleted: 0 });
     }
 
-    const keys = clock.time("plan", () => postKeys(site));
     const global = globalKey([VERSION, config, view]);
     const signatures = clock.time("plan", () =>
-      plan.routes.map((route) => {
+      routeSignatures(plan.routes, site, global, (route) => {
         const template = templateFor(route);
-        return routeSignature(route, site, keys, global, template ? templates.hashes.get(template) : undefined);
+        return template ? templates.hashes.get(template) : undefined;
       }),
     );
     const output = clock.time("plan", () => planOutput(plan.routes, signatures, publicFiles, usable));

@@ -24,11 +24,33 @@ export function globalKey(parts: readonly unknown[]): string {
   return hash(JSON.stringify(parts));
 }
 
+/** The signature of every route (see routeSignature), sharing the digests several routes need. */
+export function routeSignatures(routes: readonly Route[], site: Site, global: string, templateHash: (route: Route) => string | undefined): (string | undefined)[] {
+  const keys = postKeys(site);
+  let sitemap: string | undefined;
+  const digests = {
+    keys,
+    // Every listed page's URL and the date its lastmod comes from: what the sitemap shows.
+    sitemap: (): string => (sitemap ??= hash(routes.map((r) => `${r.url} ${lastmodSource(r, site)}`).join("\n"))),
+  };
+  return routes.map((route) => routeSignature(route, site, digests, global, templateHash(route)));
+}
+
+/** The post whose date a route's sitemap lastmod is, as a number (-1: none). */
+function lastmodSource(route: Route, site: Site): number {
+  if (route.kind === "post") return site.posts[route.post]!.post.date;
+  if (route.kind === "list") return route.items.length ? site.posts[route.items[0]!]!.post.date : -1;
+  if (route.kind === "terms" || route.kind === "archive") return site.posts[0]?.post.date ?? -1;
+  return -2; // not listed
+}
+
 /**
- * The signature of a route, or undefined for pages cheap enough to render every time (indexes,
- * sitemaps, robots.txt): those are still written only when their bytes change.
+ * The signature of a route, or undefined for pages cheap enough to render every time (the news
+ * sitemap, which follows the clock; robots.txt, 404 and search): those are still written only when
+ * their bytes change.
  */
-export function routeSignature(route: Route, site: Site, keys: readonly string[], global: string, templateHash: string | undefined): string | undefined {
+function routeSignature(route: Route, site: Site, digests: { keys: readonly string[]; sitemap: () => string }, global: string, templateHash: string | undefined): string | undefined {
+  const { keys } = digests;
   const of = (indices: readonly (number | undefined)[]): string => indices.map((i) => (i === undefined ? "-" : keys[i])).join(",");
   let specific: string;
   switch (route.kind) {
@@ -60,6 +82,18 @@ export function routeSignature(route: Route, site: Site, keys: readonly string[]
       specific = `${route.format}|${scope}|${of(route.items)}`;
       break;
     }
+    case "terms": {
+      // Each term as the index shows it: names, links, counts and the date of its newest post.
+      const terms = route.taxonomy === "category" ? site.categories : site.tags;
+      specific = JSON.stringify(terms.map((t) => [t.name, t.title, t.description ?? "", t.url, t.posts.length, site.posts[t.posts[0]!]?.post.date ?? 0]));
+      break;
+    }
+    case "archive":
+      specific = JSON.stringify([site.posts.length, [site.years, site.months].map((periods) => periods.map((p) => [p.key, p.url, p.posts.length]))]);
+      break;
+    case "sitemap":
+      specific = `${route.part}/${route.parts}|${digests.sitemap()}`;
+      break;
     default:
       return undefined;
   }

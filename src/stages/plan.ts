@@ -43,7 +43,9 @@ export function planOutput(routes: readonly Route[], signatures: readonly (strin
   const render = routes.filter((route, i) => signatures[i] === undefined || previous[route.file] !== signatures[i]);
   const copy = copyable.filter((file) => previous[file.file] !== file.signature);
   const stale = new Set([...render.map((route) => route.file), ...copy.map((file) => file.file)]);
-  const changed = render.filter((route) => previous[route.file] !== ALWAYS).length;
+  // Whether most of the site changed is judged on posts, listings and feeds (the few index and sitemap
+  // pages change with any post), so a small site's edit stays a patch.
+  const changed = render.filter((route) => previous[route.file] !== ALWAYS && (route.kind === "post" || route.kind === "list" || route.kind === "feed")).length;
   if (changed > routes.length / 2) return { mode: "full", render: routes, stale, copy: copyable, remove, files };
   return { mode: "patch", render, stale, copy, remove, files };
 }
