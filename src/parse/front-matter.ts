@@ -66,7 +66,16 @@ export function splitFrontMatter(text: string, file: string): Split {
   }
   // Lines up to and including the closing `---`, so the body starts on the next one.
   const bodyLine = text.slice(0, 3 + close.index + close[0].length).split("\n").length;
-  return { data: data as Record<string, unknown>, body: parsed.content, bodyLine, keyLines: keyLines(text, bodyLine) };
+  // Key lines matter only for messages: found on first use, not for every post.
+  let lines: Record<string, number> | undefined;
+  return {
+    data: data as Record<string, unknown>,
+    body: parsed.content,
+    bodyLine,
+    get keyLines() {
+      return (lines ??= keyLines(text, bodyLine));
+    },
+  };
 }
 
 /** The first line of the block whose value opens a quote it does not close (1-based line and column). */

@@ -1,6 +1,7 @@
 // A post file's bytes → Post (and its body's HTML): decode, split front matter, type it, date it,
 // render the body, measure it. Pure: the same bytes and settings always give the same post.
 
+import { isUtf8 } from "node:buffer";
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { BuildError } from "../errors.js";
@@ -58,7 +59,8 @@ export function hashBytes(bytes: Uint8Array): string {
 }
 
 function normalizedText(bytes: Uint8Array, file: string, encoding: string): string {
-  return decode(bytes, file, encoding).replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const text = decode(bytes, file, encoding).replace(/^\uFEFF/, "");
+  return text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
 }
 
 function parsePost(file: PostFile, bytes: Uint8Array, settings: ParseSettings, render: (source: string) => string): Post {
@@ -79,9 +81,9 @@ function parsePost(file: PostFile, bytes: Uint8Array, settings: ParseSettings, r
   }
   const fileTitle = named ? named.title : base;
   const { meta, problems } = readMeta(split.data, { file: file.display, keyLines: split.keyLines, fallbackTitle: fileTitle });
-  const dateLine = split.keyLines.date;
+  const dateLine = (): number | undefined => split.keyLines.date;
   // YAML reads `date: +0800` as the number 800: a number is read (and reported) as the file wrote it.
-  const rawDate = typeof split.data.date === "number" && dateLine ? writtenValue(text, dateLine) : split.data.date;
+  const rawDate = typeof split.data.date === "number" && dateLine() ? writtenValue(text, dateLine()!) : split.data.date;
   const { date, urlDate } = postDate(rawDate, named?.date, file, dateLine, settings);
   return {
     id: file.id,
@@ -140,21 +142,18 @@ function decode(bytes: Uint8Array, file: string, encoding: string): string {
     const line = bytes.subarray(0, nul).filter((byte) => byte === 10).length + 1;
     throw new BuildError({ code: "binary", file, line, message: "binary file, not a post", hint: "move images and other files out of posts/ (into public/)" });
   }
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    // A declared legacy encoding is the fallback: archives converted piecemeal mix it with UTF-8, and
-    // Chinese text in GB18030 is practically never valid UTF-8.
-    if (!utf8Site) return new TextDecoder(encoding).decode(bytes);
-    const line = lineOfFirstBadByte(bytes);
-    throw new BuildError({
-      code: "encoding",
-      file,
-      line,
-      message: "not UTF-8: the file holds bytes of another encoding (often GBK/GB18030 from older Chinese sites)",
-      hint: "convert it (iconv -f gb18030 -t utf-8), or declare the archive's encoding in site.yml: encoding: gb18030",
-    });
-  }
+  // Checking and decoding in native code (simdutf) is several times faster than a fatal TextDecoder.
+  if (isUtf8(bytes)) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+  // A declared legacy encoding is the fallback: archives converted piecemeal mix it with UTF-8, and
+  // Chinese text in GB18030 is practically never valid UTF-8.
+  if (!utf8Site) return new TextDecoder(encoding).decode(bytes);
+  throw new BuildError({
+    code: "encoding",
+    file,
+    line: lineOfFirstBadByte(bytes),
+    message: "not UTF-8: the file holds bytes of another encoding (often GBK/GB18030 from older Chinese sites)",
+    hint: "convert it (iconv -f gb18030 -t utf-8), or declare the archive's encoding in site.yml: encoding: gb18030",
+  });
 }
 
 function lineOfFirstBadByte(bytes: Uint8Array): number {
@@ -180,8 +179,8 @@ function writtenValue(text: string, line: number): string {
   return row.slice(row.indexOf(":") + 1).trim();
 }
 
-function postDate(raw: unknown, named: string | undefined, file: PostFile, line: number | undefined, settings: ParseSettings): { date: number; urlDate: number } {
-  const where = (message: string, hint: string, atLine = line): BuildError =>
+function postDate(raw: unknown, named: string | undefined, file: PostFile, line: () => number | undefined, settings: ParseSettings): { date: number; urlDate: number } {
+  const where = (message: string, hint: string, atLine = line()): BuildError =>
     new BuildError({ code: "date", file: file.display, line: atLine, column: atLine ? 1 : undefined, message, hint });
   const hint = "write e.g. date: 2022-01-18 14:05:51 +0800";
   if (raw !== undefined && raw !== null && raw !== "") {
@@ -209,7 +208,7 @@ function postDate(raw: unknown, named: string | undefined, file: PostFile, line:
   throw where(
     raw === "" || raw === null ? "date is empty and the file name has no date" : "post has no date: none in front matter, none in the file name",
     `${hint}, or name the file YYYY-MM-DD-title.md`,
-    line ?? 1,
+    line() ?? 1,
   );
 }
 
