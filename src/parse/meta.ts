@@ -9,7 +9,8 @@ const KNOWN = new Set(["title", "date", "categories", "category", "tags", "tag",
 /** Where the front matter came from, for messages. */
 export interface MetaSource {
   readonly file: string;
-  readonly keyLines: Readonly<Record<string, number>>;
+  /** The line of a top-level key (found only when a message needs it). */
+  readonly lineOf: (key: string) => number | undefined;
   /** Title to fall back on when the front matter has none. */
   readonly fallbackTitle: string;
 }
@@ -20,8 +21,8 @@ function typeError(source: MetaSource, key: string, expected: string, value: unk
   return new BuildError({
     code: "front-matter-type",
     file: source.file,
-    line: source.keyLines[key],
-    column: source.keyLines[key] ? 1 : undefined,
+    line: source.lineOf(key),
+    column: source.lineOf(key) ? 1 : undefined,
     message: `${key} must be ${expected}, got ${kindOf(value)}`,
     hint: expected === "text" ? `write ${key}: "…" on one line` : expected.includes("list") ? `write ${key}: a b, or ${key}: [a, b]` : `write ${key}: true, or ${key}: false`,
   });
@@ -75,7 +76,7 @@ export function readMeta(data: Readonly<Record<string, unknown>>, source: MetaSo
       severity: "warning",
       code: "no-title",
       file: source.file,
-      line: source.keyLines.title,
+      line: source.lineOf("title"),
       message: `post has no title; using its file name "${title}"`,
       hint: 'add title: "…" to the front matter',
     });

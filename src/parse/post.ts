@@ -80,8 +80,9 @@ function parsePost(file: PostFile, bytes: Uint8Array, settings: ParseSettings, r
     });
   }
   const fileTitle = named ? named.title : base;
-  const { meta, problems } = readMeta(split.data, { file: file.display, keyLines: split.keyLines, fallbackTitle: fileTitle });
-  const dateLine = (): number | undefined => split.keyLines.date;
+  const lineOf = (key: string): number | undefined => split.keyLines[key];
+  const { meta, problems } = readMeta(split.data, { file: file.display, lineOf, fallbackTitle: fileTitle });
+  const dateLine = (): number | undefined => lineOf("date");
   // YAML reads `date: +0800` as the number 800: a number is read (and reported) as the file wrote it.
   const rawDate = typeof split.data.date === "number" && dateLine() ? writtenValue(text, dateLine()!) : split.data.date;
   const { date, urlDate } = postDate(rawDate, named?.date, file, dateLine, settings);

@@ -56,7 +56,7 @@ describe("yamlValues", () => {
   ])("%j → %s, read back by the post parser as the same values", (values, written) => {
     expect(yamlValues(values)).toBe(written);
     const data = load(`categories: ${written}\ntags: ${written}`) as Record<string, unknown>;
-    const { meta } = readMeta(data, { file: "x.md", keyLines: {}, fallbackTitle: "x" });
+    const { meta } = readMeta(data, { file: "x.md", lineOf: () => undefined, fallbackTitle: "x" });
     expect(meta.categories).toEqual(values);
     expect(meta.tags).toEqual(values);
   });
