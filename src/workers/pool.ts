@@ -148,10 +148,15 @@ export class Pool {
   /** Runs batches until none is left, each lane taking the next batch as soon as it is free. */
   private async drain<T>(batches: T[][], run: (batch: T[], lane: number) => Promise<void>): Promise<void> {
     let next = 0;
+    // Two batches in flight per thread: while this thread handles one thread's results (writing
+    // feeds, say), that thread already has its next batch and does not sit idle.
+    const inFlight = this.lanes[0] instanceof ThreadLane ? 2 : 1;
     await Promise.all(
-      this.lanes.map(async (_, lane) => {
-        while (next < batches.length) await run(batches[next++]!, lane);
-      }),
+      this.lanes.flatMap((_, lane) =>
+        Array.from({ length: inFlight }, async () => {
+          while (next < batches.length) await run(batches[next++]!, lane);
+        }),
+      ),
     );
   }
 }
