@@ -26,7 +26,7 @@ import { inputKey, isUnchanged, unchangedSummary, validUntil } from "./stages/un
 import { summarize } from "./summary.js";
 import type { BuildOptions, BuildSummary } from "./types.js";
 import { codeFingerprint, VERSION } from "./version.js";
-import { Pool } from "./workers/pool.js";
+import { Pool, threadHeapMb } from "./workers/pool.js";
 import type { RenderTarget, WorkerSetup } from "./workers/tasks.js";
 import { acquireLock } from "./write/lock.js";
 import { outputError } from "./write/failure.js";
@@ -124,7 +124,7 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
     const threads = options.workers ?? availableParallelism();
     const poolFor = async (jobs: number): Promise<Pool> => {
       const wanted = threads > 0 && jobs >= THREAD_THRESHOLD ? "threads" : "inline";
-      const pool = (pools[wanted] ??= new Pool(wanted === "threads" ? threads : 0));
+      const pool = (pools[wanted] ??= new Pool(wanted === "threads" ? threads : 0, threadHeapMb(sources.files.length)));
       if (!ready.has(pool)) {
         await pool.setup(setup, checkKey);
         if (target) await pool.target(target);

@@ -76,7 +76,7 @@ export function siteView(site: Site, generator: string): SiteView {
 export const termView = (config: SiteConfig, term: Term): TermView => ({ title: term.title, name: term.name, slug: term.slug, url: href(config, term.url) });
 
 const link = (site: Site, index: number | undefined): Link | null =>
-  index === undefined ? null : { title: site.posts[index]!.post.meta.title, url: siteLinks(site).postHref[index]! };
+  index === undefined ? null : { title: site.posts[index]!.post.meta.title, url: siteLinks(site).postHref(index) };
 
 /** A post as a listing shows it. */
 export function itemView(site: Site, index: number): ItemView {
@@ -84,8 +84,8 @@ export function itemView(site: Site, index: number): ItemView {
   const links = siteLinks(site);
   return {
     title: post.meta.title,
-    url: links.postHref[index]!,
-    date: links.postDate[index]!,
+    url: links.postHref(index),
+    date: links.postDate(index),
     excerpt: post.excerpt,
     categories: categories.map((t) => links.categories[t]!),
   };
@@ -136,7 +136,7 @@ function postContext(site: Site, index: number): PageContext {
   const links = siteLinks(site);
   const categories = entry.categories.map((t) => links.categories[t]!);
   const tags = entry.tags.map((t) => links.tags[t]!);
-  const date = links.postDate[index]!;
+  const date = links.postDate(index);
   const first = entry.categories[0] === undefined ? undefined : site.categories[entry.categories[0]]!;
   const canonical = absoluteUrl(config, entry.url);
   const schema = {
@@ -177,7 +177,7 @@ function postContext(site: Site, index: number): PageContext {
       newer: link(site, entry.newer),
       olderInCategory: link(site, entry.olderInCategory),
       newerInCategory: link(site, entry.newerInCategory),
-      related: entry.related.map((r) => ({ ...link(site, r)!, date: links.postDate[r]! })),
+      related: entry.related.map((r) => ({ ...link(site, r)!, date: links.postDate(r) })),
       schema,
     },
   };

@@ -22,7 +22,7 @@ export function termsContext(site: Site, taxonomy: "category" | "tag"): PageCont
     description: term.description ?? "",
     count: term.posts.length,
     share: maxCount ? Math.round((term.posts.length / maxCount) * 1000) / 10 : 0,
-    newest: term.posts.length ? links.postDate[term.posts[0]!]! : null,
+    newest: term.posts.length ? links.postDate(term.posts[0]!) : null,
   }));
   const title = taxonomy === "category" ? "全部分类" : "全部标签";
   return {

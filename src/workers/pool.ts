@@ -28,14 +28,32 @@ function workerScript(): string {
   return fileURLToPath(url);
 }
 
+/**
+ * The heap a render thread may grow to, for a site of `posts` posts: room for its copy of the site
+ * (a few KB a post) with margin. Without a cap V8 lets each thread's garbage grow towards its
+ * default limit before collecting it (about 1 GB a thread at 100,000 posts, of which a third live).
+ */
+export function threadHeapMb(posts: number): number {
+  return Math.min(4096, Math.max(256, Math.round(256 + (posts * 4) / 1024)));
+}
+
+/** A render thread that hit its heap cap, as a user-facing error with what to do. */
+function outOfMemory(error: Error, heapMb: number): BuildError | undefined {
+  if ((error as NodeJS.ErrnoException).code !== "ERR_WORKER_OUT_OF_MEMORY") return undefined;
+  return new BuildError(
+    { code: "out-of-memory", message: `a worker thread ran out of memory (its heap is capped at ${heapMb} MB for a site of this size)`, hint: "build with --workers 0 (one thread, the process's whole heap), or report the site's size" },
+    { cause: error },
+  );
+}
+
 class ThreadLane implements Lane {
-  // A larger young generation: rendering makes many short-lived strings, and scavenges dominated.
-  private readonly worker = new Worker(workerScript());
+  private readonly worker: Worker;
   private readonly waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
   private next = 0;
   private failure: Error | undefined;
 
-  constructor() {
+  constructor(heapMb: number) {
+    this.worker = new Worker(workerScript(), { resourceLimits: { maxOldGenerationSizeMb: heapMb } });
     this.worker.on("message", (response: Response) => {
       const entry = this.waiting.get(response.id);
       if (!entry) return;
@@ -44,7 +62,7 @@ class ThreadLane implements Lane {
       else if ("problem" in response) entry.reject(new BuildError(response.problem));
       else entry.reject(Object.assign(new Error(response.crash.message), { stack: response.crash.stack }));
     });
-    this.worker.on("error", (error) => this.fail(error));
+    this.worker.on("error", (error) => this.fail(outOfMemory(error, heapMb) ?? error));
     this.worker.on("exit", (code) => this.fail(new Error(`worker thread exited (code ${code})`)));
   }
 
@@ -86,8 +104,9 @@ export class Pool {
   private readonly lanes: Lane[];
   private setupKey: string | undefined;
 
-  constructor(threads: number) {
-    this.lanes = threads > 0 ? Array.from({ length: threads }, () => new ThreadLane()) : [new InlineLane()];
+  /** `threads` worker threads (0: one inline lane), each with at most `heapMb` of heap. */
+  constructor(threads: number, heapMb = threadHeapMb(0)) {
+    this.lanes = threads > 0 ? Array.from({ length: threads }, () => new ThreadLane(heapMb)) : [new InlineLane()];
   }
 
   get threads(): number {
