@@ -1,7 +1,7 @@
 // Test helpers: small whole sites in temporary folders, the CLI run as a user runs it, and output trees read back.
 
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,7 +15,23 @@ export const SHARED = path.resolve(REPO, "..", "shared");
 
 /** A fresh temporary folder. */
 export function tempDir(prefix = "broadsheet-test-"): string {
-  return mkdtempSync(path.join(tmpdir(), prefix));
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+const made: string[] = [];
+
+/** Removes the temporary folders this test file made (tests/helpers/cleanup.ts runs it after each file). */
+export function removeTempDirs(): void {
+  for (const dir of made.splice(0)) {
+    try {
+      chmodSync(dir, 0o755); // a test may leave a read-only root
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // gone already, or held by a process the test left running: the system's temp cleaning takes it
+    }
+  }
 }
 
 /** Writes files (path → text) under a new temporary site folder and returns it. */
