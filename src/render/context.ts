@@ -3,12 +3,15 @@
 
 import type { ListSource, Pager, Route } from "../routes/types.js";
 import { FIXED_URLS, feedUrl } from "../routes/urls.js";
-import type { Link, Site, SiteConfig, SitePost, Term } from "../types.js";
+import type { Link, Site } from "../types.js";
 import { yearCalendar } from "./charts.js";
-import { absoluteUrl, href, periodTitle, type DateView } from "./format.js";
+import { href, periodTitle, type DateView } from "./format.js";
 import { archiveContext, termsContext } from "./indexes.js";
-import { siteLinks, type TermView } from "./links.js";
+import { siteLinks, termView, type TermView } from "./links.js";
+
+export { termView } from "./links.js";
 import { pageView, type PageBase, type PageContext } from "./page.js";
+import { postContext } from "./post-context.js";
 
 /** A post in a listing. */
 export interface ItemView {
@@ -73,10 +76,6 @@ export function siteView(site: Site, generator: string): SiteView {
   };
 }
 
-export const termView = (config: SiteConfig, term: Term): TermView => ({ title: term.title, name: term.name, slug: term.slug, url: href(config, term.url) });
-
-const link = (site: Site, index: number | undefined): Link | null =>
-  index === undefined ? null : { title: site.posts[index]!.post.meta.title, url: siteLinks(site).postHref(index) };
 
 /** A post as a listing shows it. */
 export function itemView(site: Site, index: number): ItemView {
@@ -127,60 +126,6 @@ export function pageContext(site: Site, siteData: SiteView, route: Route): PageC
     default:
       throw new Error(`no template context for ${route.kind}`);
   }
-}
-
-function postContext(site: Site, index: number): PageContext {
-  const { config } = site;
-  const entry: SitePost = site.posts[index]!;
-  const { post } = entry;
-  const links = siteLinks(site);
-  const categories = entry.categories.map((t) => links.categories[t]!);
-  const tags = entry.tags.map((t) => links.tags[t]!);
-  const date = links.postDate(index);
-  const first = entry.categories[0] === undefined ? undefined : site.categories[entry.categories[0]]!;
-  const canonical = absoluteUrl(config, entry.url);
-  const schema = {
-    "@context": "https://schema.org",
-    "@type": "NewsArticle",
-    headline: post.meta.title,
-    description: post.excerpt,
-    datePublished: date.iso,
-    dateModified: date.iso,
-    url: canonical,
-    mainEntityOfPage: canonical,
-    inLanguage: config.language,
-    ...(first ? { articleSection: first.title } : {}),
-    ...(tags.length ? { keywords: tags.map((t) => t.title).join(",") } : {}),
-    publisher: { "@type": "Organization", name: config.title, url: absoluteUrl(config, "/") },
-    ...(config.author ? { author: { "@type": "Person", name: config.author } } : {}),
-  };
-  const alternates = first ? [...links.siteFeeds, ...links.termFeeds("category", entry.categories[0]!)] : links.siteFeeds;
-  return {
-    page: pageView(site, "post", {
-      title: post.meta.title,
-      description: post.excerpt,
-      url: entry.url,
-      type: "article",
-      alternates,
-      breadcrumbs: [{ title: config.title, url: href(config, "/") }, ...(first ? [termView(config, first)] : [])],
-    }),
-    post: {
-      title: post.meta.title,
-      url: href(config, entry.url),
-      date,
-      categories,
-      tags,
-      category: first ? termView(config, first) : null,
-      excerpt: post.excerpt,
-      extra: post.meta.extra,
-      older: link(site, entry.older),
-      newer: link(site, entry.newer),
-      olderInCategory: link(site, entry.olderInCategory),
-      newerInCategory: link(site, entry.newerInCategory),
-      related: entry.related.map((r) => ({ ...link(site, r)!, date: links.postDate(r) })),
-      schema,
-    },
-  };
 }
 
 function listContext(site: Site, siteData: SiteView, url: string, source: ListSource, pager: Pager, items: readonly number[]): PageContext {

@@ -4,7 +4,7 @@
 
 import type { FeedScope } from "../routes/types.js";
 import { feedUrl } from "../routes/urls.js";
-import type { Site, SiteConfig } from "../types.js";
+import type { Site, SiteConfig, Term } from "../types.js";
 import { dateView, href, type DateView } from "./format.js";
 
 /** A term as templates show it. */
@@ -36,6 +36,10 @@ export interface SiteLinks {
 }
 
 const memo = new WeakMap<Site, SiteLinks>();
+
+/** A term as templates show it. */
+export const termView = (config: SiteConfig, term: Term): TermView => ({ title: term.title, name: term.name, slug: term.slug, url: href(config, term.url) });
+
 
 function feedLinks(config: SiteConfig, title: string, scope: FeedScope, slug: string): FeedLink[] {
   return [
