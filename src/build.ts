@@ -5,7 +5,7 @@
 import { availableParallelism } from "node:os";
 import type { Builder, BuilderSettings, BuilderState, BuildHint } from "./builder.js";
 import { cacheFolder } from "./cache/location.js";
-import { forgetOutputOrNote, saveCacheOrNote } from "./cache/save.js";
+import { forgetOutputOrNote, saveCacheOrNote, savePostsEarlyOrNote } from "./cache/save.js";
 import { emptyCache, folderIdentity, loadCache, saveCache, type CacheState } from "./cache/store.js";
 import { loadSite } from "./config/load.js";
 import type { Problem } from "./errors.js";
@@ -40,7 +40,7 @@ const THREAD_THRESHOLD = 400;
 
 /** Builds a site once. Resolves with the summary (ok: false under --strict with problems); rejects with BuildError on a fatal user error. */
 export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
-  const builder = createBuilder(options);
+  const builder = createBuilder(options, { once: true });
   try {
     return await builder.build();
   } finally {
@@ -144,6 +144,13 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
 
     if (options.strict && (problems.length > 0 || skipped.length > 0)) {
       return summarize({ ok: false, site, routes: plan.routes, problems, skipped, notes, model, clock, paths, written: 0, unchanged: 0, deleted: 0 });
+    }
+
+    // One build and done: the site keeps each post's summary, so the parsed posts can go (saved first).
+    if (state.settings.once) {
+      if (cacheDir) savePostsEarlyOrNote(cacheDir, cache, notes);
+      else cache.posts.clear();
+      parsed.posts.length = 0;
     }
 
     const global = globalKey([VERSION, config, view]);

@@ -25,6 +25,8 @@ export interface BuilderSettings {
   readonly keepLastGood?: boolean;
   /** Save the persistent cache after the first build and on close only, not after every build. */
   readonly saveCacheOnClose?: boolean;
+  /** The builder runs a single build (`build()`): parsed posts are freed once the model stands. */
+  readonly once?: boolean;
 }
 
 /** What the last successful build rendered from: lets the dev server preview one post's page ahead of a rebuild. */

@@ -2,11 +2,16 @@
 // time (it will be a full one), never this build its output.
 
 import { codeFingerprint } from "../version.js";
-import { forgetOutput, saveCache, type CacheState } from "./store.js";
+import { forgetOutput, saveCache, savePostsEarly, type CacheState } from "./store.js";
 
 /** Saves the cache; a cache that cannot be written costs the next build time, not this build its output. */
 export function saveCacheOrNote(dir: string, cache: CacheState, notes: string[]): boolean {
   return cacheWriteOrNote(() => saveCache(dir, codeFingerprint(), cache), notes);
+}
+
+/** Saves the parsed posts now and frees them (see savePostsEarly); on failure they stay, for the final save. */
+export function savePostsEarlyOrNote(dir: string, cache: CacheState, notes: string[]): void {
+  cacheWriteOrNote(() => savePostsEarly(dir, cache), notes);
 }
 
 /** Removes the output's manifest from the cache on disk (the in-memory cache is saved later). */

@@ -44,6 +44,8 @@ export interface CacheState {
   parseKey: string;
   posts: Map<string, CachedPost>;
   outputs: Map<string, OutputManifest>;
+  /** Set when the posts were saved early and freed (a one-shot build): how many chunk files hold them. */
+  savedChunks?: number;
 }
 
 const POSTS_PER_CHUNK = 20_000;
@@ -92,21 +94,39 @@ export function loadCache(dir: string, version: string, parseKey: string, withPo
 /** Writes the cache folder (each file through a temporary name, so a crash never leaves half a file). */
 export function saveCache(dir: string, version: string, state: CacheState): void {
   mkdirSync(dir, { recursive: true });
-  const entries = [...state.posts.entries()];
-  const chunks = Math.ceil(entries.length / POSTS_PER_CHUNK);
-  const write = (name: string, data: unknown): void => {
-    const temp = path.join(dir, `.${name}.${process.pid}.tmp`);
-    writeFileSync(temp, JSON.stringify(data));
-    renameSync(temp, path.join(dir, name));
-  };
-  for (let i = 0; i < chunks; i++) write(`posts-${i}.json`, entries.slice(i * POSTS_PER_CHUNK, (i + 1) * POSTS_PER_CHUNK));
-  for (const manifest of state.outputs.values()) write(outputFile(manifest.out), manifest);
+  const chunks = state.savedChunks ?? writePosts(dir, state);
+  for (const manifest of state.outputs.values()) writeAtomically(dir, outputFile(manifest.out), manifest);
   // meta.json last: it names the chunks, so a crash before it leaves the previous, consistent cache.
-  write("meta.json", { version, parseKey: state.parseKey, chunks });
+  writeAtomically(dir, "meta.json", { version, parseKey: state.parseKey, chunks });
   for (const name of readdirSync(dir)) {
     const match = /^posts-(\d+)\.json$/.exec(name);
     if (match && Number(match[1]) >= chunks) rmSync(path.join(dir, name), { force: true });
   }
+}
+
+/**
+ * Saves the parsed posts ahead of the rest and frees them: a one-shot build needs only their
+ * summaries once the model stands (at a million posts that is gigabytes). meta.json goes first, so a
+ * crash before the final saveCache leaves no cache rather than one that mixes two builds.
+ */
+export function savePostsEarly(dir: string, state: CacheState): void {
+  mkdirSync(dir, { recursive: true });
+  rmSync(path.join(dir, "meta.json"), { force: true });
+  state.savedChunks = writePosts(dir, state);
+  state.posts.clear();
+}
+
+function writePosts(dir: string, state: CacheState): number {
+  const entries = [...state.posts.entries()];
+  const chunks = Math.ceil(entries.length / POSTS_PER_CHUNK);
+  for (let i = 0; i < chunks; i++) writeAtomically(dir, `posts-${i}.json`, entries.slice(i * POSTS_PER_CHUNK, (i + 1) * POSTS_PER_CHUNK));
+  return chunks;
+}
+
+function writeAtomically(dir: string, name: string, data: unknown): void {
+  const temp = path.join(dir, `.${name}.${process.pid}.tmp`);
+  writeFileSync(temp, JSON.stringify(data));
+  renameSync(temp, path.join(dir, name));
 }
 
 /** Removes what the cache on disk says about an output folder (its next build from disk is a full one). */

@@ -2,7 +2,7 @@
 // way whatever order files were read in), taxonomies, archives, neighbours and related posts.
 
 import type { Problem } from "../errors.js";
-import type { LeftOut, Post, Site, SiteConfig, SitePost } from "../types.js";
+import { summarizePost, type LeftOut, type Post, type Site, type SiteConfig, type SitePost } from "../types.js";
 import { collectPeriods } from "./archives.js";
 import { claim, emptyClaims, findClash, type Clash } from "./claims.js";
 import { fillPattern, NAMED_PERMALINKS, normalizeUrl, postPlaceholders, urlToFile } from "./permalink.js";
@@ -124,8 +124,9 @@ export function buildSite(all: readonly Post[], config: SiteConfig, selection: S
   const related = relatedPosts(termsOf, [...categories.terms, ...tags.terms].map((t) => t.posts), dates);
   const inCategory = categoryNeighbours(categories.byPost, categories.terms.map((t) => t.posts));
 
+  // Only what pages show of a post: the rest of it may be freed once the model stands.
   const posts: SitePost[] = placed.map(({ post, url }, i) => ({
-    post,
+    post: summarizePost(post),
     url,
     categories: categories.byPost[i]!,
     tags: tags.byPost[i]!,

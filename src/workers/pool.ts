@@ -1,11 +1,9 @@
-// A small pool of worker threads with affinity: a post's page is rendered by the thread that parsed
-// it, which still holds its HTML. Batches are handed out to whichever thread is free, so a slow
+// A small pool of worker threads. Batches are handed out to whichever thread is free, so a slow
 // batch never idles the others. With size 0 the same tasks run inline in this thread.
 
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { BuildError } from "../errors.js";
-import { summarizePost } from "../types.js";
 import type { Request, Response } from "./protocol.js";
 import type { ThreadState } from "./handle.js";
 import type { ParseJob, ParseResult, RenderJob, RenderResult, RenderTarget, WorkerSetup } from "./tasks.js";
@@ -35,6 +33,19 @@ function workerScript(): string {
  */
 export function threadHeapMb(posts: number): number {
   return Math.min(4096, Math.max(256, Math.round(256 + (posts * 4) / 1024)));
+}
+
+/** What the site copies of all render threads together may take, at about 2 KB a post each. */
+const SITE_COPIES_KB = 2 * 1024 * 1024;
+const SITE_COPY_KB_PER_POST = 2;
+
+/**
+ * How many of `threads` threads render a site of `posts` posts. Each holds its own copy of the site,
+ * so above about 500,000 posts one thread renders (parsing, which needs no copy, still uses all):
+ * at a million posts a second copy would take the build past 8 GiB.
+ */
+export function renderThreads(threads: number, posts: number): number {
+  return Math.max(1, Math.min(threads, Math.floor(SITE_COPIES_KB / Math.max(1, posts * SITE_COPY_KB_PER_POST))));
 }
 
 /** A render thread that hit its heap cap, as a user-facing error with what to do. */
@@ -103,6 +114,8 @@ class InlineLane implements Lane {
 export class Pool {
   private readonly lanes: Lane[];
   private setupKey: string | undefined;
+  /** The lanes that hold the site being rendered. */
+  private rendering: Lane[] = [];
 
   /** `threads` worker threads (0: one inline lane), each with at most `heapMb` of heap. */
   constructor(threads: number, heapMb = threadHeapMb(0)) {
@@ -121,19 +134,20 @@ export class Pool {
     this.setupKey = key;
   }
 
-  /** Sends the site to render; threads get the posts in parts, so no single message is huge. */
+  /** Sends the site to render to as many threads as its size allows (see renderThreads); threads get the posts in parts, so no single message is huge. */
   async target(target: RenderTarget): Promise<void> {
     if (this.lanes[0] instanceof InlineLane) {
+      this.rendering = this.lanes;
       await this.lanes[0].run({ type: "target", target });
       return;
     }
+    this.rendering = this.lanes.slice(0, renderThreads(this.lanes.length, target.site.posts.length));
     const skeleton: RenderTarget = { ...target, site: { ...target.site, posts: [] }, paths: [] };
     await Promise.all(
-      this.lanes.map(async (lane) => {
+      this.rendering.map(async (lane) => {
         await lane.run({ type: "target", target: skeleton });
         for (let i = 0; i < target.site.posts.length; i += SITE_CHUNK) {
-          const posts = target.site.posts.slice(i, i + SITE_CHUNK).map((entry) => ({ ...entry, post: summarizePost(entry.post) }));
-          await lane.run({ type: "posts", posts, paths: target.paths.slice(i, i + SITE_CHUNK) });
+          await lane.run({ type: "posts", posts: target.site.posts.slice(i, i + SITE_CHUNK), paths: target.paths.slice(i, i + SITE_CHUNK) });
         }
       }),
     );
@@ -142,8 +156,8 @@ export class Pool {
   /** Parses posts; results in job order. */
   async parse(jobs: readonly ParseJob[]): Promise<ParseResult[]> {
     const results: ParseResult[] = new Array(jobs.length);
-    await this.drain(chunk(jobs.map((job, index) => ({ job, index })), PARSE_BATCH), async (batch, lane) => {
-      const out = (await this.lanes[lane]!.run({ type: "parse", jobs: batch.map((b) => b.job) })) as ParseResult[];
+    await this.drain(this.lanes, chunk(jobs.map((job, index) => ({ job, index })), PARSE_BATCH), async (batch, lane) => {
+      const out = (await lane.run({ type: "parse", jobs: batch.map((b) => b.job) })) as ParseResult[];
       batch.forEach((b, i) => (results[b.index] = out[i]!));
     });
     return results;
@@ -151,13 +165,15 @@ export class Pool {
 
   /** Renders jobs, handing each finished batch's results to `onDone` as it arrives. */
   async render(jobs: readonly RenderJob[], onDone: (results: RenderResult[]) => void): Promise<void> {
-    await this.drain(chunk(jobs, RENDER_BATCH), async (batch, lane) => {
-      onDone((await this.lanes[lane]!.run({ type: "render", jobs: batch })) as RenderResult[]);
+    if (this.rendering.length === 0 && jobs.length > 0) throw new Error("render before target");
+    await this.drain(this.rendering, chunk(jobs, RENDER_BATCH), async (batch, lane) => {
+      onDone((await lane.run({ type: "render", jobs: batch })) as RenderResult[]);
     });
   }
 
   async clear(): Promise<void> {
-    await Promise.all(this.lanes.map((lane) => lane.run({ type: "clear" })));
+    await Promise.all(this.rendering.map((lane) => lane.run({ type: "clear" })));
+    this.rendering = [];
   }
 
   async close(): Promise<void> {
@@ -165,13 +181,13 @@ export class Pool {
   }
 
   /** Runs batches until none is left, each lane taking the next batch as soon as it is free. */
-  private async drain<T>(batches: T[][], run: (batch: T[], lane: number) => Promise<void>): Promise<void> {
+  private async drain<T>(lanes: readonly Lane[], batches: T[][], run: (batch: T[], lane: Lane) => Promise<void>): Promise<void> {
     let next = 0;
     // Two batches in flight per thread: while this thread handles one thread's results (writing
     // feeds, say), that thread already has its next batch and does not sit idle.
-    const inFlight = this.lanes[0] instanceof ThreadLane ? 2 : 1;
+    const inFlight = lanes[0] instanceof ThreadLane ? 2 : 1;
     await Promise.all(
-      this.lanes.flatMap((_, lane) =>
+      lanes.flatMap((lane) =>
         Array.from({ length: inFlight }, async () => {
           while (next < batches.length) await run(batches[next++]!, lane);
         }),

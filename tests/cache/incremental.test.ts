@@ -1,8 +1,9 @@
 // Cached, incremental and parallel builds produce exactly what a single-threaded cold build does.
-import { readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../src/index.js";
+import { renderThreads } from "../../src/workers/pool.js";
 import { makeSite, post, readTree, tempDir } from "../helpers/site.js";
 
 const NOW = Date.UTC(2023, 0, 1);
@@ -44,6 +45,12 @@ describe("incremental builds", () => {
     const summary = await cached();
     expect(summary.written).toBe(0);
     expect(readTree(out)).toEqual(await coldTree(root));
+  });
+
+  it("the cache holds every parsed post, though a one-shot build frees them before rendering", () => {
+    const meta = JSON.parse(readFileSync(path.join(cacheDir, "meta.json"), "utf8")) as { chunks: number };
+    const entries = Array.from({ length: meta.chunks }, (_, i) => JSON.parse(readFileSync(path.join(cacheDir, `posts-${i}.json`), "utf8")) as unknown[]).flat();
+    expect(entries).toHaveLength(60);
   });
 
   it("editing one post rewrites only the pages that show it", async () => {
@@ -108,6 +115,14 @@ describe("parallel builds", () => {
     const summary = await build({ root, out, cacheDir: false, workers: 2, search: false, now: NOW });
     expect(summary.posts).toBe(500);
     expect(readTree(out)).toEqual(await coldTree(root));
+  });
+});
+
+describe("render threads", () => {
+  it("are fewer than the cores only when copies of a huge site would not fit", () => {
+    expect(renderThreads(2, 100_000)).toBe(2);
+    expect(renderThreads(2, 1_000_000)).toBe(1);
+    expect(renderThreads(1, 10)).toBe(1);
   });
 });
 
