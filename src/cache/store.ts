@@ -106,7 +106,7 @@ export function saveCache(dir: string, version: string, state: CacheState): void
 
 /**
  * Saves the parsed posts ahead of the rest and frees them: a one-shot build needs only their
- * summaries once the model stands (at a million posts that is gigabytes). meta.json goes first, so a
+ * summaries once the model stands (at a million posts that is gigabytes). meta.json is removed first, so a
  * crash before the final saveCache leaves no cache rather than one that mixes two builds.
  */
 export function savePostsEarly(dir: string, state: CacheState): void {
