@@ -31,7 +31,7 @@ import type { RenderTarget, WorkerSetup } from "./workers/tasks.js";
 import { acquireLock } from "./write/lock.js";
 import { outputError } from "./write/failure.js";
 import { closeJournal, commitPatch, commitStaging, createWorkFolder, discardWorkFolder, recoverOutput } from "./write/output.js";
-import { copyPublicFiles, listPublicFiles } from "./write/public.js";
+import { copyPublicFiles, hideUnderPages, listPublicFiles } from "./write/public.js";
 
 export type { Builder, BuilderSettings, BuildHint, LastBuild } from "./builder.js";
 
@@ -138,7 +138,8 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
     const { model, plan } = clock.time("model", () => modelAndRoutes(parsed.posts, config, { ...options, now }));
     const { site } = model;
     options.onSite?.(site);
-    const problems: Problem[] = [...configProblems, ...sources.problems, ...parsed.posts.flatMap((p) => p.problems), ...model.problems, ...plan.warnings];
+    const statics = hideUnderPages(publicFiles, new Set(plan.routes.map((route) => route.file)));
+    const problems: Problem[] = [...configProblems, ...sources.problems, ...parsed.posts.flatMap((p) => p.problems), ...model.problems, ...plan.warnings, ...statics.warnings];
     const skipped: Problem[] = [...parsed.failed, ...model.skipped, ...plan.displaced.values()];
     const view = siteView(site, `broadsheet ${VERSION}`);
 
@@ -160,7 +161,7 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
         return template ? templates.hashes.get(template) : undefined;
       }),
     );
-    const output = clock.time("plan", () => planOutput(plan.routes, signatures, publicFiles, usable));
+    const output = clock.time("plan", () => planOutput(plan.routes, signatures, statics.copyable, usable));
 
     workDir = createWorkFolder(paths.out, output.mode === "full" ? "staging" : "patch");
     const currentDir = output.mode === "patch" ? paths.out : undefined;

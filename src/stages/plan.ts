@@ -22,18 +22,15 @@ export interface OutputPlan {
 }
 
 /**
- * Compares this build's signatures with the manifest of the last build into the same folder.
+ * Compares this build's signatures with the manifest of the last build into the same folder; `copyable` are
+ * the static files no generated page hides.
  * Without a usable manifest, or when most pages changed anyway, everything is produced.
  */
-export function planOutput(routes: readonly Route[], signatures: readonly (string | undefined)[], publicFiles: readonly PublicFile[], manifest: OutputManifest | undefined): OutputPlan {
+export function planOutput(routes: readonly Route[], signatures: readonly (string | undefined)[], copyable: readonly PublicFile[], manifest: OutputManifest | undefined): OutputPlan {
   const files: Record<string, string> = {};
-  const generated = new Set<string>();
   routes.forEach((route, i) => {
     files[route.file] = signatures[i] ?? ALWAYS;
-    generated.add(route.file);
   });
-  // A generated page wins over a static file of the same path.
-  const copyable = publicFiles.filter((file) => !generated.has(file.file));
   for (const file of copyable) files[file.file] = file.signature;
 
   if (!manifest) return { mode: "full", render: routes, stale: new Set(Object.keys(files)), copy: copyable, remove: [], files };

@@ -2,6 +2,8 @@
 
 import { copyFileSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { displayPath } from "../config/load.js";
+import { problem, type Problem } from "../errors.js";
 import { isIgnoredName } from "../read.js";
 import { outputPath } from "./files.js";
 
@@ -33,6 +35,20 @@ export function listPublicFiles(dirs: readonly string[]): PublicFile[] {
   };
   for (const dir of dirs) walk(dir, "");
   return [...files.values()];
+}
+
+/**
+ * Splits static files into those to copy and those a generated page of the same path hides (the
+ * page wins), each hidden one a warning: a site's own `public/404.html` would otherwise vanish unsaid.
+ */
+export function hideUnderPages(files: readonly PublicFile[], pages: ReadonlySet<string>): { copyable: PublicFile[]; warnings: Problem[] } {
+  const copyable: PublicFile[] = [];
+  const warnings: Problem[] = [];
+  for (const file of files) {
+    if (!pages.has(file.file)) copyable.push(file);
+    else warnings.push(problem("warning", "public-hidden", displayPath(file.source), `is not copied: broadsheet generates ${file.file} itself`, "rename the file, or override the page's template in templates/"));
+  }
+  return { copyable, warnings };
 }
 
 /** Copies static files into a folder. */

@@ -26,6 +26,20 @@ describe("a site folder that holds only posts/", () => {
   });
 });
 
+describe("a static file where broadsheet generates a page", () => {
+  it("is not copied, and a warning names it; --strict fails", async () => {
+    const root = makeSite({ "posts/2022-01-18-a.md": post({ title: "A" }), "public/404.html": "<p>mine</p>", "public/feed.xml": "<feed/>", "public/logo.txt": "ok" });
+    const run = await runCli(["build", "--root", root, "--no-search"]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/public\/404\.html {2}warning: is not copied: broadsheet generates 404\.html itself/);
+    expect(run.stderr).toContain("public/feed.xml");
+    const out = path.join(root, "dist");
+    expect(readOut(out, "404.html")).not.toContain("mine");
+    expect(readOut(out, "logo.txt")).toBe("ok");
+    expect((await runCli(["build", "--root", root, "--no-search", "--strict"])).code).toBe(1);
+  });
+});
+
 describe("a read-only root with --out elsewhere", () => {
   it("gets nothing written into it: no cache, no lock, no temporary files", async () => {
     const root = makeSite({ "posts/2022-01-18-a.md": post({ title: "A" }), "site.yml": "title: 只读\n" });
