@@ -4,7 +4,7 @@
 // posts (saving a new post → the home page written with it and told to reload). Each time is taken
 // as a browser sees it, through the preview's own event stream. Prints p50/p95 and one JSON line.
 //
-//   npm run bench:dev -- --posts 10000 [--edits 20] [--keep] [--show] [--no-drafts]
+//   npm run bench:dev -- --posts 10000 [--edits 20] [--keep] [--show] [--no-drafts] [--no-search]
 // (--show echoes the preview's own output: each rebuild's time and what set it off)
 
 import { spawn } from "node:child_process";
@@ -87,7 +87,7 @@ async function main() {
   cpSync(corpus(SCRATCH, SHARED, POSTS), path.join(root, "posts"), { recursive: true, filter: (file) => path.basename(file) !== ".done" });
 
   const started = performance.now();
-  const dev = spawn(process.execPath, [path.join(REPO, "lib", "cli.js"), "dev", "--root", root, "--port", "0", ...(flag("--no-drafts") ? ["--no-drafts"] : [])], { stdio: ["ignore", "pipe", "inherit"] });
+  const dev = spawn(process.execPath, [path.join(REPO, "lib", "cli.js"), "dev", "--root", root, "--port", "0", ...(flag("--no-drafts") ? ["--no-drafts"] : []), ...(flag("--no-search") ? ["--no-search"] : [])], { stdio: ["ignore", "pipe", "inherit"] });
   let stdout = "";
   const lines = [];
   dev.once("exit", (code) => {
@@ -175,6 +175,8 @@ async function main() {
     const result = {
       bench: "dev",
       posts: POSTS,
+      // With search on, Pagefind re-indexes the whole site after each rebuild, beside the next edits.
+      search: !flag("--no-search"),
       edits: EDITS,
       startupSeconds: Number(startup.toFixed(2)),
       editToPageMs: stats(edits),

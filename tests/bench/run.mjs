@@ -155,7 +155,7 @@ function print(row) {
 // the search index at 1k and 10k, `broadsheet check` and the preview's edit latency at 10k.
 const extras = [
   ...sizes.filter((n) => n === 1000 || n === 10_000).map((n) => ["search", ["--posts", String(n)]]),
-  ...(sizes.includes(10_000) ? [["check", ["--posts", "10000", "--runs", "1"]], ["dev", ["--posts", "10000"]]] : []),
+  ...(sizes.includes(10_000) ? [["check", ["--posts", "10000", "--runs", "1"]], ["dev", ["--posts", "10000"]], ["dev", ["--posts", "10000", "--no-search"]]] : []),
 ];
 if (!flag("--no-extras")) {
   results.extras = [];
