@@ -7,6 +7,7 @@ import path from "node:path";
 import { BuildError, type Problem } from "../errors.js";
 import type { SearchPage } from "../types.js";
 import { missingBinary } from "./binary.js";
+import { backgroundPagefind } from "./priority.js";
 
 /** Pages read ahead and sent to Pagefind before waiting for its answers. */
 const WINDOW = 32;
@@ -31,8 +32,9 @@ export type PageReader = (file: string) => Promise<string | undefined>;
  * Indexes the pages and writes the bundle into `bundle`, which must not exist yet (Pagefind leaves
  * files it did not write where they are). Pages are sent in the order given, so the same pages
  * always give the same bundle, byte for byte: an unchanged index is not rewritten.
+ * With `background` (a preview's refresh), Pagefind runs below the rebuilds' priority.
  */
-export async function writeSearchIndex(pages: readonly SearchPage[], read: PageReader, language: string, bundle: string): Promise<IndexResult> {
+export async function writeSearchIndex(pages: readonly SearchPage[], read: PageReader, language: string, bundle: string, background = false): Promise<IndexResult> {
   const missing = missingBinary();
   if (missing) throw unavailable(new Error(missing));
   const pagefind = await import("pagefind"); // loaded only when a build indexes
@@ -42,6 +44,7 @@ export async function writeSearchIndex(pages: readonly SearchPage[], read: PageR
   });
   const index = created.index;
   if (!index) throw failed(created.errors.join("; "));
+  if (background) backgroundPagefind();
   try {
     const problems: Problem[] = [];
     // Neither reads ahead nor answers may reject while nobody awaits them: the first failure is kept.

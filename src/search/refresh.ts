@@ -29,7 +29,7 @@ export async function refreshSearchIndex(job: SearchJob): Promise<Refreshed | un
   const fresh = besideOutput(job.out, "search");
   rmSync(fresh, { recursive: true, force: true });
   try {
-    const result = await writeSearchIndex(job.pages, (file) => readPage(job.out, file), job.language, fresh);
+    const result = await writeSearchIndex(job.pages, (file) => readPage(job.out, file), job.language, fresh, true);
     swapBundle(job.out, fresh);
     return { pages: result.pages, seconds: (performance.now() - started) / 1000 };
   } finally {

@@ -17,6 +17,23 @@ function smallSite(): string {
   });
 }
 
+/** The niceness of each Pagefind process this process started, from /proc/PID/stat. */
+function pagefindNiceness(): number[] {
+  return readdirSync("/proc")
+    .filter((name) => /^\d+$/.test(name))
+    .flatMap((name) => {
+      try {
+        const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+        const close = stat.lastIndexOf(")");
+        const fields = stat.slice(close + 2).split(" "); // from field 3, state
+        const ours = Number(fields[1]) === process.pid && stat.slice(stat.indexOf("(") + 1, close).startsWith("pagefind");
+        return ours ? [Number(fields[16])] : []; // field 19, nice
+      } catch {
+        return [];
+      }
+    });
+}
+
 describe("deferred indexing", () => {
   it("builds without an index, then the refresh writes the index a normal build writes", async () => {
     const root = smallSite();
@@ -33,6 +50,14 @@ describe("deferred indexing", () => {
     expect((await runCli(["build", "--root", root, "--out", normal, "--no-cache"])).code).toBe(0);
     expect(readTree(path.join(out, "pagefind"))).toEqual(readTree(path.join(normal, "pagefind")));
     expect(readdirSync(path.dirname(out)).filter((name) => name.includes("search"))).toEqual([]); // no fresh bundle left beside
+  });
+
+  it("runs Pagefind below the priority of the preview's rebuilds", async () => {
+    const root = smallSite();
+    const jobs: SearchJob[] = [];
+    await build({ root, workers: 0, onSearchIndex: (job) => jobs.push(job) });
+    await refreshSearchIndex(jobs[0]!);
+    expect(pagefindNiceness()).toContain(10);
   });
 
   it("keeps the last index in a new output until the refresh replaces it", async () => {
