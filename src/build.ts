@@ -19,11 +19,12 @@ import { modelAndRoutes } from "./stages/model.js";
 import { parseSources } from "./stages/parse.js";
 import { planOutput } from "./stages/plan.js";
 import { joinRenders, renderOpenFirst } from "./stages/first.js";
-import { renderRoutes, type RenderInput } from "./stages/render.js";
+import { renderRoutes, type RenderInput, type RenderOutput } from "./stages/render.js";
 import { indexSearch } from "./search/stage.js";
 import { stageClock } from "./stages/clock.js";
 import { inputKey, isUnchanged, unchangedSummary, validUntil } from "./stages/unchanged.js";
 import { summarize } from "./summary.js";
+import type { Route } from "./routes/types.js";
 import type { BuildOptions, BuildSummary } from "./types.js";
 import { codeFingerprint, VERSION } from "./version.js";
 import { Pool, threadHeapMb } from "./workers/pool.js";
@@ -120,15 +121,24 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
     // and are set up afresh for each build: templates and site.yml may have changed.
     const setup: WorkerSetup = { config, parse: settings, templates: [...templates.files.values()], templateHashes: [...templates.hashes] };
     const ready = new Set<Pool>();
+    // The site to render and where to; pools are given it when first used for rendering.
     let target: RenderTarget | undefined;
+    const targeted = new Set<Pool>();
+    const aim = (next: RenderTarget): void => {
+      target = next;
+      targeted.clear();
+    };
     const threads = options.workers ?? availableParallelism();
     const poolFor = async (jobs: number): Promise<Pool> => {
       const wanted = threads > 0 && jobs >= THREAD_THRESHOLD ? "threads" : "inline";
       const pool = (pools[wanted] ??= new Pool(wanted === "threads" ? threads : 0, threadHeapMb(sources.files.length)));
       if (!ready.has(pool)) {
         await pool.setup(setup, checkKey);
-        if (target) await pool.target(target);
         ready.add(pool);
+      }
+      if (target && !targeted.has(pool)) {
+        await pool.target(target);
+        targeted.add(pool);
       }
       return pool;
     };
@@ -154,6 +164,35 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
       parsed.posts.length = 0;
     }
 
+    const pathOf = new Map(sources.files.map((file) => [file.id, file.path]));
+    const postPaths = site.posts.map((entry) => pathOf.get(entry.post.id)!);
+    const renderInput = (render: readonly Route[], into: string, currentDir: string | undefined): RenderInput => ({
+      site,
+      siteView: view,
+      routes: plan.routes,
+      render,
+      pool: poolFor,
+      workDir: into,
+      currentDir,
+      now,
+      generator: `broadsheet ${VERSION}`,
+      onProgress: options.onProgress,
+    });
+
+    // The pages open in a preview go first, before the plan: rendered against the current output,
+    // the files whose bytes changed are committed and announced while the rest is still planned.
+    let early: RenderOutput | undefined;
+    if (hint?.open?.size && usable) {
+      const into = (workDir = createWorkFolder(paths.out, "patch"));
+      aim({ site, siteView: view, paths: postPaths, outDir: into, currentDir: paths.out });
+      early = await clock.timeAsync("render", () =>
+        renderOpenFirst(renderInput(plan.routes, into, paths.out), hint.open!, (files) => {
+          commitPatch(paths.out, into, files, []);
+          hint.committed?.(files);
+        }),
+      );
+    }
+
     const global = globalKey([VERSION, config, view]);
     const signatures = clock.time("plan", () =>
       routeSignatures(plan.routes, site, global, (route) => {
@@ -165,30 +204,13 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
 
     workDir = createWorkFolder(paths.out, output.mode === "full" ? "staging" : "patch");
     const currentDir = output.mode === "patch" ? paths.out : undefined;
-    const pathOf = new Map(sources.files.map((file) => [file.id, file.path]));
-    target = { site, siteView: view, paths: site.posts.map((entry) => pathOf.get(entry.post.id)!), outDir: workDir, currentDir };
-
-    const renderInput: RenderInput = {
-      site,
-      siteView: view,
-      routes: plan.routes,
-      render: output.render,
-      pool: poolFor,
-      workDir,
-      currentDir,
-      now,
-      generator: `broadsheet ${VERSION}`,
-      onProgress: options.onProgress,
-    };
+    aim({ site, siteView: view, paths: postPaths, outDir: workDir, currentDir });
+    // A patch keeps what went first; a full build's staging folder needs every page, those too.
+    const ahead = output.mode === "patch" ? early : undefined;
+    const rest = ahead ? output.render.filter((route) => !ahead.writes.has(route.file)) : output.render;
     const rendered = await clock.timeAsync("render", async () => {
-      for (const pool of ready) await pool.target(target!);
-      if (output.mode !== "patch" || !hint?.open) return renderRoutes(renderInput);
-      const early = await renderOpenFirst(renderInput, hint.open, (files) => {
-        commitPatch(paths.out, renderInput.workDir, files, []);
-        createWorkFolder(paths.out, "patch"); // the same folder again, for the rest
-        hint.committed?.(files);
-      });
-      return joinRenders(early.done, await renderRoutes({ ...renderInput, render: early.rest }));
+      const done = await renderRoutes(renderInput(rest, workDir!, currentDir));
+      return ahead ? joinRenders(ahead, done) : done;
     });
     skipped.push(...rendered.problems);
     for (const pool of ready) await pool.clear();
@@ -228,7 +250,7 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
       validUntil: validUntil(site, model.nextFuture, now),
       summary: { posts: summary.posts, pages: summary.pages, problems, skipped, leftOut: summary.leftOut },
     });
-    state.last = { paths, site, siteView: view, setup, postPaths: target.paths, routes: plan.routes, parsed: (id) => cache.posts.get(id)?.post };
+    state.last = { paths, site, siteView: view, setup, postPaths, routes: plan.routes, parsed: (id) => cache.posts.get(id)?.post };
     state.unsaved = Boolean(cacheDir) && !first && state.settings.saveCacheOnClose;
     // The cache on disk must never describe an output other than this one: until it is saved (now,
     // or when the builder closes) its manifest for this output goes, and until then the journal stays.

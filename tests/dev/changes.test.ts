@@ -4,9 +4,9 @@
 import { appendFileSync, cpSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createBuilder, type Builder } from "../../src/build.js";
+import { build, createBuilder, type Builder } from "../../src/build.js";
 import type { BuildSummary } from "../../src/types.js";
-import { makeSite, post, REPO, readOut, tempDir } from "../helpers/site.js";
+import { makeSite, post, REPO, readOut, readTree, tempDir } from "../helpers/site.js";
 
 // Six posts over two categories, one a day, so every post has neighbours and shares listings.
 const POSTS: Record<string, string> = {
@@ -191,6 +191,21 @@ describe("a build told which pages are open", () => {
     expect(written(summary)).toContain("index.html");
     expect(written(summary)).toContain("category/alpha.html");
     expect(readOut(out, "category/alpha.html")).toContain("甲四");
+  });
+});
+
+describe("an open page in a build that replaces the whole output", () => {
+  it("still goes first, and the output is then exactly a cold build's", async () => {
+    edit("site.yml", "测试站", "新站名"); // every page changes: a full build into a staging folder
+    const early: { files: string[]; home: string }[] = [];
+    const summary = await builder.build({ open: new Set(["index.html"]), committed: (files) => early.push({ files, home: readOut(path.join(root, "out"), "index.html") }) });
+    expect(early).toHaveLength(1);
+    expect(early[0]!.files).toEqual(["index.html"]);
+    expect(early[0]!.home).toContain("新站名");
+    expect(written(summary)).toContain("index.html");
+    const cold = path.join(tempDir(), "cold");
+    await build({ root, out: cold, cacheDir: false, workers: 0, now: NOW, search: false });
+    expect(readTree(path.join(root, "out"))).toEqual(readTree(cold));
   });
 });
 
