@@ -12,6 +12,24 @@ export function parse(argv: readonly string[], options: ParseArgsConfig["options
   }
 }
 
+/** A command's flags as parsed: text, on/off, or absent. */
+export type Flags = Record<string, string | boolean | undefined>;
+
+/**
+ * The flags of a command that takes no positional arguments; undefined when `--help` was asked for
+ * (its text is then printed). Throws UsageError.
+ */
+export function commandFlags(argv: readonly string[], options: ParseArgsConfig["options"], help: string): Flags | undefined {
+  const { values, positionals } = parse(argv, options);
+  const flags = values as Flags;
+  if (flags.help) {
+    console.log(help);
+    return undefined;
+  }
+  if (positionals.length > 0) throw new UsageError(`unexpected argument: ${positionals[0]}`);
+  return flags;
+}
+
 /** A flag's value as a whole number; throws UsageError. */
 export function wholeNumber(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;

@@ -3,9 +3,8 @@
 import type { ParseArgsConfig } from "node:util";
 import { build } from "../build.js";
 import { displayPath } from "../config/load.js";
-import { UsageError } from "../errors.js";
 import type { BuildOptions } from "../types.js";
-import { parse, wholeNumber } from "./args.js";
+import { commandFlags, wholeNumber } from "./args.js";
 import { formatProblem, formatStages, formatSummary } from "./format.js";
 import { progressReporter } from "./progress.js";
 
@@ -51,13 +50,8 @@ const BUILD_OPTIONS = {
 
 /** `broadsheet build`: resolves with the exit code. */
 export async function buildCommand(argv: readonly string[]): Promise<number> {
-  const { values, positionals } = parse(argv, BUILD_OPTIONS);
-  const flags = values as Record<string, string | boolean | undefined>;
-  if (flags.help) {
-    console.log(BUILD_HELP);
-    return 0;
-  }
-  if (positionals.length > 0) throw new UsageError(`unexpected argument: ${positionals[0]}`);
+  const flags = commandFlags(argv, BUILD_OPTIONS, BUILD_HELP);
+  if (!flags) return 0;
   const quiet = Boolean(flags.quiet);
   const verbose = Boolean(flags.verbose);
   const progress = quiet ? undefined : progressReporter(process.stderr);

@@ -3,8 +3,7 @@
 
 import type { ParseArgsConfig } from "node:util";
 import { checkSite } from "../check/site.js";
-import { UsageError } from "../errors.js";
-import { parse, wholeNumber } from "./args.js";
+import { commandFlags, wholeNumber } from "./args.js";
 import { formatProblem, plural } from "./format.js";
 
 const HELP = `Usage: broadsheet check [options]
@@ -37,13 +36,8 @@ const OPTIONS = {
 
 /** Runs `broadsheet check`; resolves with the exit code. */
 export async function checkCommand(argv: readonly string[]): Promise<number> {
-  const { values, positionals } = parse(argv, OPTIONS);
-  const flags = values as Record<string, string | boolean | undefined>;
-  if (flags.help) {
-    console.log(HELP);
-    return 0;
-  }
-  if (positionals.length > 0) throw new UsageError(`unexpected argument: ${positionals[0]}`);
+  const flags = commandFlags(argv, OPTIONS, HELP);
+  if (!flags) return 0;
   const report = await checkSite({
     root: flags.root as string | undefined,
     posts: flags.posts as string | undefined,

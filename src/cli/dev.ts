@@ -5,7 +5,7 @@ import type { ParseArgsConfig } from "node:util";
 import { displayPath } from "../config/load.js";
 import { startDev, type BuildReport } from "../dev/session.js";
 import { UsageError } from "../errors.js";
-import { parse, wholeNumber } from "./args.js";
+import { commandFlags, wholeNumber } from "./args.js";
 import { formatProblem, formatStages, formatSummary } from "./format.js";
 
 /** `broadsheet dev --help`. */
@@ -48,13 +48,8 @@ const DEV_OPTIONS = {
 
 /** Runs the preview until SIGINT or SIGTERM; resolves with the exit code. Throws UsageError and BuildError (no site folder). */
 export async function devCommand(argv: readonly string[]): Promise<number> {
-  const parsed = parse(argv, DEV_OPTIONS);
-  const flags = parsed.values as Record<string, string | boolean | undefined>;
-  if (flags.help) {
-    console.log(DEV_HELP);
-    return 0;
-  }
-  if (parsed.positionals.length > 0) throw new UsageError(`unexpected argument: ${parsed.positionals[0]}`);
+  const flags = commandFlags(argv, DEV_OPTIONS, DEV_HELP);
+  if (!flags) return 0;
   const quiet = Boolean(flags.quiet);
   const verbose = Boolean(flags.verbose);
   const port = wholeNumber(flags.port as string | undefined, "--port") ?? 4000;
