@@ -96,8 +96,13 @@ export function urlToFile(url: string): string {
   return file.replace(/^\/+/, "");
 }
 
+/** Characters encodeURIComponent leaves as they are, and the `/` between segments. */
+const PLAIN_URL = /^[A-Za-z0-9\-_.!~*'()/]*$/;
+
 /** A URL path → the href written into pages: base path prefixed, each segment percent-encoded (CJK included). */
 export function hrefFor(basePath: string, url: string): string {
+  // Most URLs need no encoding (ASCII slugs): a page links hundreds of them, so skip the split.
+  if (PLAIN_URL.test(url)) return basePath + url.replace(/^\/+/, "");
   const encoded = url
     .split("/")
     .map((segment) => encodeURIComponent(segment))
