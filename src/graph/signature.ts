@@ -7,16 +7,26 @@ import { createHash } from "node:crypto";
 import { periodsWithin } from "../model/archives.js";
 import type { Route } from "../routes/types.js";
 import type { Site } from "../types.js";
+import { Digest } from "./digest.js";
 
 const hash = (text: string): string => createHash("sha1").update(text).digest("base64url").slice(0, 20);
 
-/** A short key per post that changes whenever anything a link, listing item or feed entry shows of it changes. */
-export function postKeys(site: Site): string[] {
-  return site.posts.map((entry) =>
-    hash(
-      [entry.post.hash, entry.url, ...entry.categories.map((t) => site.categories[t]!.url), "|", ...entry.tags.map((t) => site.tags[t]!.url)].join("\n"),
-    ),
-  );
+/**
+ * A key per post (two 32-bit lanes, at 2i and 2i+1) that changes whenever anything a link, listing
+ * item or feed entry shows of it changes.
+ */
+export function postKeys(site: Site): Int32Array {
+  const keys = new Int32Array(site.posts.length * 2);
+  site.posts.forEach((entry, i) => {
+    const digest = new Digest().text(entry.post.hash).text(entry.url);
+    for (const t of entry.categories) digest.text(site.categories[t]!.url);
+    digest.int(-1);
+    for (const t of entry.tags) digest.text(site.tags[t]!.url);
+    const [a, b] = digest.finish();
+    keys[2 * i] = a | 0;
+    keys[2 * i + 1] = b | 0;
+  });
+  return keys;
 }
 
 /** Site-wide inputs every page shares (site view, configuration, broadsheet's version). */
@@ -24,16 +34,36 @@ export function globalKey(parts: readonly unknown[]): string {
   return hash(JSON.stringify(parts));
 }
 
+/** What several routes' signatures share: the posts' keys, and the sitemap's digest (made on first use). */
+interface Shared {
+  readonly keys: Int32Array;
+  sitemap(): string;
+}
+
 /** The signature of every route (see routeSignature), sharing the digests several routes need. */
 export function routeSignatures(routes: readonly Route[], site: Site, global: string, templateHash: (route: Route) => string | undefined): (string | undefined)[] {
   const keys = postKeys(site);
   let sitemap: string | undefined;
-  const digests = {
+  const shared: Shared = {
     keys,
     // Every listed page's URL and the date its lastmod comes from: what the sitemap shows.
-    sitemap: (): string => (sitemap ??= hash(routes.map((r) => `${r.url} ${lastmodSource(r, site)}`).join("\n"))),
+    sitemap: () => {
+      if (sitemap === undefined) {
+        const digest = new Digest();
+        for (const route of routes) digest.text(route.url).number(lastmodSource(route, site));
+        sitemap = digest.hex();
+      }
+      return sitemap;
+    },
   };
-  return routes.map((route) => routeSignature(route, site, digests, global, templateHash(route)));
+  // Every route's digest starts with the site-wide key and its template's hash: fed once per template.
+  const prefixes = new Map<string | undefined, Digest>();
+  const prefix = (template: string | undefined): Digest => {
+    let digest = prefixes.get(template);
+    if (!digest) prefixes.set(template, (digest = new Digest().text(global).text(template ?? "")));
+    return digest;
+  };
+  return routes.map((route) => routeSignature(route, site, shared, prefix(templateHash(route))));
 }
 
 /** The post whose date a route's sitemap lastmod is, as a number (-1: none). */
@@ -49,14 +79,21 @@ function lastmodSource(route: Route, site: Site): number {
  * sitemap, which follows the clock; robots.txt, 404 and search): those are still written only when
  * their bytes change.
  */
-function routeSignature(route: Route, site: Site, digests: { keys: readonly string[]; sitemap: () => string }, global: string, templateHash: string | undefined): string | undefined {
-  const { keys } = digests;
-  const of = (indices: readonly (number | undefined)[]): string => indices.map((i) => (i === undefined ? "-" : keys[i])).join(",");
-  let specific: string;
+function routeSignature(route: Route, site: Site, shared: Shared, prefix: Digest): string | undefined {
+  const { keys } = shared;
+  const digest = Digest.from(prefix).text(route.kind).text(route.url);
+  // Posts by their keys; a missing neighbour as a marker. The count first: lists of any length differ.
+  const posts = (indices: readonly (number | undefined)[]): void => {
+    digest.int(indices.length);
+    for (const i of indices) {
+      if (i === undefined) digest.text("-");
+      else digest.int(keys[2 * i]!).int(keys[2 * i + 1]!);
+    }
+  };
   switch (route.kind) {
     case "post": {
       const entry = site.posts[route.post]!;
-      specific = of([route.post, entry.older, entry.newer, entry.olderInCategory, entry.newerInCategory, ...entry.related]);
+      posts([route.post, entry.older, entry.newer, entry.olderInCategory, entry.newerInCategory, ...entry.related]);
       break;
     }
     case "list": {
@@ -73,29 +110,30 @@ function routeSignature(route: Route, site: Site, digests: { keys: readonly stri
         const calendar = source.kind === "year" && pager.page === 1 ? periodsWithin(site.days, periods[at]!.key).map((d) => `${d.key}:${d.posts.length}`) : [];
         identity = JSON.stringify([source.kind, periods[at]!.key, periods[at]!.posts.length, periods[at - 1]?.url ?? "", periods[at + 1]?.url ?? "", calendar]);
       }
-      specific = `${identity}|${JSON.stringify(pager)}|${of(route.items)}`;
+      digest.text(identity).text(JSON.stringify(pager));
+      posts(route.items);
       break;
     }
     case "feed": {
       const term = route.scope.kind === "site" ? undefined : (route.scope.kind === "category" ? site.categories : site.tags)[route.scope.term]!;
-      const scope = term ? JSON.stringify([term.kind, term.name, term.title, term.description ?? "", term.url, term.slug]) : "site";
-      specific = `${route.format}|${scope}|${of(route.items)}`;
+      digest.text(route.format).text(term ? JSON.stringify([term.kind, term.name, term.title, term.description ?? "", term.url, term.slug]) : "site");
+      posts(route.items);
       break;
     }
     case "terms": {
       // Each term as the index shows it: names, links, counts and the date of its newest post.
       const terms = route.taxonomy === "category" ? site.categories : site.tags;
-      specific = JSON.stringify(terms.map((t) => [t.name, t.title, t.description ?? "", t.url, t.posts.length, site.posts[t.posts[0]!]?.post.date ?? 0]));
+      digest.text(JSON.stringify(terms.map((t) => [t.name, t.title, t.description ?? "", t.url, t.posts.length, site.posts[t.posts[0]!]?.post.date ?? 0])));
       break;
     }
     case "archive":
-      specific = JSON.stringify([site.posts.length, [site.years, site.months].map((periods) => periods.map((p) => [p.key, p.url, p.posts.length]))]);
+      digest.text(JSON.stringify([site.posts.length, [site.years, site.months].map((periods) => periods.map((p) => [p.key, p.url, p.posts.length]))]));
       break;
     case "sitemap":
-      specific = `${route.part}/${route.parts}|${digests.sitemap()}`;
+      digest.text(`${route.part}/${route.parts}`).text(shared.sitemap());
       break;
     default:
       return undefined;
   }
-  return hash(`${route.kind}\n${route.url}\n${templateHash ?? ""}\n${global}\n${specific}`);
+  return digest.hex();
 }
