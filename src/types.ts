@@ -153,6 +153,11 @@ export interface Post {
   /** Where the body starts in the file's decoded text: the render pass reads the body from there. */
   readonly bodyStart: number;
   readonly problems: readonly Problem[];
+  /**
+   * The URL the model last worked out for it, and the settings it depended on: kept with the post in
+   * the build cache, so a rebuild does not work out every unchanged post's URL again.
+   */
+  placed?: { readonly key: string; readonly url: string };
 }
 
 /** What pages, feeds and signatures use of a post: all that is sent to the render threads. */

@@ -29,6 +29,9 @@ export function findClash<T>(claims: Claims<T>, file: string): Clash<T> | undefi
   for (let dir = parent(file); dir !== ""; dir = parent(dir)) {
     const owner = claims.files.get(dir);
     if (owner !== undefined) return { kind: "folder-is-file", owner, folder: dir };
+    // A folder already claimed has had its parents checked (claims pass here first), and they
+    // are claimed folders too: none of them is a file.
+    if (claims.folders.has(dir)) break;
   }
   return undefined;
 }

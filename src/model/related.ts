@@ -27,11 +27,18 @@ export function positionIn(list: readonly number[], post: number): number {
  */
 export function relatedPosts(termsOf: readonly (readonly number[])[], members: readonly (readonly number[])[], dates: readonly number[]): number[][] {
   const seenIn = new Int32Array(termsOf.length).fill(-1); // which post's round last saw a candidate
-  const candidates: number[] = [];
-  const scores: number[] = [];
   return termsOf.map((terms, post) => {
-    candidates.length = 0;
-    scores.length = 0;
+    const date = dates[post]!;
+    // The best RELATED_COUNT so far, best first: more shared terms, then nearer in time, then newer.
+    const best: number[] = [];
+    const scores: number[] = [];
+    const better = (score: number, other: number, than: number): boolean => {
+      const scoreThan = scores[than]!;
+      if (score !== scoreThan) return score > scoreThan;
+      const gap = Math.abs(dates[other]! - date);
+      const gapThan = Math.abs(dates[best[than]!]! - date);
+      return gap !== gapThan ? gap < gapThan : other < best[than]!;
+    };
     for (const term of terms) {
       const list = members[term]!;
       const at = positionIn(list, post);
@@ -40,15 +47,19 @@ export function relatedPosts(termsOf: readonly (readonly number[])[], members: r
         const other = list[i]!;
         if (other === post || seenIn[other] === post) continue;
         seenIn[other] = post;
-        candidates.push(other);
-        scores.push(shared(terms, termsOf[other]!));
+        const score = shared(terms, termsOf[other]!);
+        let place = best.length;
+        while (place > 0 && better(score, other, place - 1)) place--;
+        if (place >= RELATED_COUNT) continue;
+        best.splice(place, 0, other);
+        scores.splice(place, 0, score);
+        if (best.length > RELATED_COUNT) {
+          best.pop();
+          scores.pop();
+        }
       }
     }
-    if (candidates.length === 0) return [];
-    const date = dates[post]!;
-    const order = candidates.map((_, i) => i);
-    order.sort((a, b) => scores[b]! - scores[a]! || Math.abs(dates[candidates[a]!]! - date) - Math.abs(dates[candidates[b]!]! - date) || candidates[a]! - candidates[b]!);
-    return order.slice(0, RELATED_COUNT).map((i) => candidates[i]!);
+    return best;
   });
 }
 

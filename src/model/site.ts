@@ -2,7 +2,7 @@
 // way whatever order files were read in), taxonomies, archives, neighbours and related posts.
 
 import type { Problem } from "../errors.js";
-import { summarizePost, type LeftOut, type Post, type Site, type SiteConfig, type SitePost } from "../types.js";
+import { summarizePost, type LeftOut, type Post, type PostSummary, type Site, type SiteConfig, type SitePost } from "../types.js";
 import { collectPeriods } from "./archives.js";
 import { claim, emptyClaims, findClash, type Clash } from "./claims.js";
 import { fillPattern, NAMED_PERMALINKS, normalizeUrl, postPlaceholders, urlToFile } from "./permalink.js";
@@ -41,16 +41,21 @@ export function postUrl(post: Post, config: SiteConfig): string {
   return normalizeUrl(fillPattern(Object.hasOwn(NAMED_PERMALINKS, pattern) ? NAMED_PERMALINKS[pattern]! : pattern, values));
 }
 
-/** URLs already worked out, per post object and what they depend on: a rebuild reuses unchanged posts' objects. */
-const urls = new WeakMap<Post, { readonly key: string; readonly url: string }>();
-
-function placedUrl(post: Post, config: SiteConfig): string {
-  const key = `${config.permalinks.post}\n${config.timezone}`;
-  const known = urls.get(post);
-  if (known?.key === key) return known.url;
+/** A post's URL, worked out again only when the post or the settings it depends on changed. */
+function placedUrl(post: Post, config: SiteConfig, key: string): string {
+  if (post.placed?.key === key) return post.placed.url;
   const url = postUrl(post, config);
-  urls.set(post, { key, url });
+  post.placed = { key, url };
   return url;
+}
+
+/** Each post's summary, made once per post object: a rebuild's unchanged posts keep theirs. */
+const summaries = new WeakMap<Post, PostSummary>();
+
+function summaryOf(post: Post): PostSummary {
+  let summary = summaries.get(post);
+  if (!summary) summaries.set(post, (summary = summarizePost(post)));
+  return summary;
 }
 
 const byAge = (a: { post: Post }, b: { post: Post }): number => a.post.date - b.post.date || (a.post.id < b.post.id ? -1 : a.post.id > b.post.id ? 1 : 0);
@@ -67,6 +72,7 @@ export function buildSite(all: readonly Post[], config: SiteConfig, selection: S
   const leftOut = { drafts: 0, future: 0, unpublished: 0 };
   let nextFuture: number | undefined;
   const candidates: { post: Post; url: string }[] = [];
+  const urlKey = `${config.permalinks.post}\n${config.timezone}`;
   for (const post of all) {
     if (!post.meta.published) leftOut.unpublished++;
     else if ((post.meta.draft || post.inDrafts) && !selection.drafts) leftOut.drafts++;
@@ -74,7 +80,7 @@ export function buildSite(all: readonly Post[], config: SiteConfig, selection: S
       leftOut.future++;
       nextFuture = Math.min(nextFuture ?? post.date, post.date);
     }
-    else candidates.push({ post, url: placedUrl(post, config) });
+    else candidates.push({ post, url: placedUrl(post, config, urlKey) });
   }
 
   // Oldest first: the older post keeps a contested URL, whatever order the files were read in.
@@ -126,7 +132,7 @@ export function buildSite(all: readonly Post[], config: SiteConfig, selection: S
 
   // Only what pages show of a post: the rest of it may be freed once the model stands.
   const posts: SitePost[] = placed.map(({ post, url }, i) => ({
-    post: summarizePost(post),
+    post: summaryOf(post),
     url,
     categories: categories.byPost[i]!,
     tags: tags.byPost[i]!,

@@ -35,12 +35,17 @@ export function capBytes(text: string, max = MAX_SEGMENT_BYTES): string {
   return `${result}-${hash}`;
 }
 
+/** ASCII letters, digits, `-_~` and inner dots: nothing safeSegment would change. */
+const PLAIN_SEGMENT = /^[A-Za-z0-9_~-](?:[A-Za-z0-9._~-]*[A-Za-z0-9_~-])?$/;
+
 /**
  * One path segment made safe: no control characters, separators or characters that some file system
  * or URL treats specially, no leading or trailing dots or spaces, never `.` or `..`, at most MAX_SEGMENT_BYTES.
  * Returns "" for a segment with nothing left.
  */
 export function safeSegment(segment: string): string {
+  // Plain ASCII (dates, slugs, file names) is safe as it is: every URL of a build passes here.
+  if (segment.length <= MAX_SEGMENT_BYTES && PLAIN_SEGMENT.test(segment)) return segment;
   const cleaned = segment
     .normalize("NFC")
     .replace(UNSAFE, "-")

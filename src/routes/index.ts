@@ -98,11 +98,15 @@ function findDisplaced(routes: readonly Route[], site: Site): { displaced: Map<s
     }
     claim(generated, route.file, route);
   }
+  // A post can meet a generated page only under a first path segment that some page also uses
+  // (in any case): most posts sit under their category's folder, and skip the walk up their folders.
+  const tops = new Set<string>();
+  for (const file of generated.files.keys()) tops.add(firstSegment(file).toLowerCase());
   const displaced = new Map<string, Problem>();
   const reserved = new Map<string, string>();
   const warnings: Problem[] = [];
   for (const route of routes) {
-    if (route.kind !== "post") continue;
+    if (route.kind !== "post" || !tops.has(firstSegment(route.file).toLowerCase())) continue;
     const post = site.posts[route.post]!.post;
     const clash = findClash(generated, route.file);
     if (clash) {
@@ -130,6 +134,11 @@ function findDisplaced(routes: readonly Route[], site: Site): { displaced: Map<s
   }
   return { displaced, warnings, reserved };
 }
+
+const firstSegment = (file: string): string => {
+  const slash = file.indexOf("/");
+  return slash < 0 ? file : file.slice(0, slash);
+};
 
 function describe(route: Route, site: Site): string {
   if (route.kind === "list" && (route.source.kind === "category" || route.source.kind === "tag")) {
