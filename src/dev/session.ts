@@ -89,6 +89,15 @@ export async function startDev(options: DevOptions, reporter: DevReporter): Prom
     if (batch.length > 0 && events.length === 0) return;
     for (const event of events) stamps.set(event.path, fileStamp(event.path));
     const started = performance.now();
+    // The search index waits while the editor does: it goes on once this rebuild is done.
+    const release = refresher.hold();
+    try {
+      await rebuildNow(events, started);
+    } finally {
+      release();
+    }
+  };
+  const rebuildNow = async (events: SourceEvent[], started: number): Promise<void> => {
     const postFiles = events.filter((event) => event.kind === "post" && !event.folder).map((event) => event.path);
     const onlyPosts = events.length > 0 && postFiles.length === events.length;
     let previewed: string[] = [];

@@ -22,14 +22,14 @@ export interface Refreshed {
  * Indexes a committed output and swaps the new bundle in. Resolves undefined when the job changed
  * nothing and the output already has an index, or when the output is gone.
  */
-export async function refreshSearchIndex(job: SearchJob): Promise<Refreshed | undefined> {
+export async function refreshSearchIndex(job: SearchJob, turn?: () => Promise<void>): Promise<Refreshed | undefined> {
   const started = performance.now();
   const current = path.join(job.out, BUNDLE);
   if (!existsSync(job.out) || (!job.changed && hasBundle(current))) return undefined;
   const fresh = besideOutput(job.out, "search");
   rmSync(fresh, { recursive: true, force: true });
   try {
-    const result = await writeSearchIndex(job.pages, (file) => readPage(job.out, file), job.language, fresh, true);
+    const result = await writeSearchIndex(job.pages, (file) => readPage(job.out, file), job.language, fresh, { turn });
     swapBundle(job.out, fresh);
     return { pages: result.pages, seconds: (performance.now() - started) / 1000 };
   } finally {
@@ -45,6 +45,11 @@ export interface SearchRefresher {
   idle(): Promise<void>;
   /** Drops a queued refresh and waits for a running one. */
   close(): Promise<void>;
+  /**
+   * Holds a running refresh between pages until the returned function is called: a rebuild the
+   * editor waits for gets the thread and both cores, and the index catches up after it.
+   */
+  hold(): () => void;
 }
 
 /** How a refresher reports. */
@@ -63,6 +68,11 @@ export function createSearchRefresher(options: RefresherOptions = {}): SearchRef
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let again = false;
+  // Holds in force, and who waits for them to end.
+  let holds = 0;
+  let released: (() => void) | undefined;
+  let whenReleased: Promise<void> | undefined;
+  const turn = (): Promise<void> => (holds === 0 ? Promise.resolve() : (whenReleased ??= new Promise<void>((resolve) => (released = resolve))));
 
   const drain = async (): Promise<void> => {
     do {
@@ -71,7 +81,7 @@ export function createSearchRefresher(options: RefresherOptions = {}): SearchRef
       queued = undefined;
       if (!job) continue;
       try {
-        const result = await refreshSearchIndex(job);
+        const result = await refreshSearchIndex(job, turn);
         if (result) options.onIndexed?.(result);
       } catch (error) {
         // Keep the job's changes for the next run.
@@ -105,7 +115,22 @@ export function createSearchRefresher(options: RefresherOptions = {}): SearchRef
       clearTimeout(timer);
       timer = undefined;
       queued = undefined;
+      holds = 0;
+      released?.();
       await running;
+    },
+    hold() {
+      holds++;
+      let done = false;
+      return () => {
+        if (done) return;
+        done = true;
+        if (--holds > 0) return;
+        const release = released;
+        released = undefined;
+        whenReleased = undefined;
+        release?.();
+      };
     },
   };
 }

@@ -104,6 +104,26 @@ describe("the search refresher", () => {
     await refresher.close();
   });
 
+  it("sends no page to the index while a rebuild holds it, and finishes once every hold is released", async () => {
+    const { root, job, refresher, runs, errors } = await refresherFor(10);
+    const first = refresher.hold();
+    const second = refresher.hold();
+    refresher.schedule(job);
+    // Long enough for an unheld run of three pages to finish several times over.
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(runs).toEqual([]);
+    first();
+    first(); // a second call of the same release does not release the other hold
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(runs).toEqual([]);
+    second();
+    await refresher.idle();
+    expect(errors).toEqual([]);
+    expect(runs.map((run) => run.pages)).toEqual([3]);
+    expect(existsSync(path.join(root, "dist", "pagefind", "pagefind-entry.json"))).toBe(true);
+    await refresher.close();
+  });
+
   it("reports a failed refresh and redoes its change with the next job", async () => {
     const { root, job, refresher, runs, errors } = await refresherFor(10);
     refresher.schedule(job);
