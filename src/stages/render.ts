@@ -42,18 +42,21 @@ const TEMPLATED = new Set<Route["kind"]>(["post", "list", "terms", "archive", "p
 export async function renderRoutes(input: RenderInput): Promise<RenderOutput> {
   const { site, render } = input;
   const feeds = render.filter((route): route is Route & { kind: "feed" } => route.kind === "feed");
+  // The posts feeds list, feed by feed: rendered in that order, each feed's entries arrive together,
+  // it is written, and they are let go. In site order a category's newest posts spread over the
+  // whole run, and at 100,000 posts the entries waiting for their feeds took half a gigabyte.
   const wanted = new Set<number>();
   for (const feed of feeds) for (const post of feed.items) wanted.add(post);
 
   // Post pages first: they return the feed entries, and each feed is written here once its entries are in.
+  const pageOf = new Map<number, Route & { kind: "post" }>();
+  for (const route of render) if (route.kind === "post") pageOf.set(route.post, route);
   const postJobs: RenderJob[] = [];
-  const paged = new Set<number>();
-  for (const route of render) {
-    if (route.kind !== "post") continue;
-    postJobs.push({ route, entry: wanted.has(route.post) });
-    paged.add(route.post);
+  for (const post of wanted) {
+    const route = pageOf.get(post);
+    postJobs.push(route ? { route, entry: true } : { entryOf: post });
   }
-  for (const post of wanted) if (!paged.has(post)) postJobs.push({ entryOf: post });
+  for (const [post, route] of pageOf) if (!wanted.has(post)) postJobs.push({ route, entry: false });
   const otherJobs: RenderJob[] = render.filter((route) => route.kind !== "post" && TEMPLATED.has(route.kind)).map((route) => ({ route, entry: false }));
 
   const total = postJobs.length + otherJobs.length + render.filter((route) => !TEMPLATED.has(route.kind)).length;

@@ -35,6 +35,13 @@ export function threadHeapMb(posts: number): number {
   return Math.min(4096, Math.max(256, Math.round(256 + (posts * 4) / 1024)));
 }
 
+/**
+ * The young generation of a render thread. A page's strings and context objects die young; with
+ * V8's default (16 MB semispaces) scavenges took an eighth of a thread's time. 64 MB made a cold 10k
+ * build ~11% faster for ~45 MB more memory; larger sizes only cost memory.
+ */
+const YOUNG_GENERATION_MB = 64;
+
 /** What the site copies of all render threads together may take, at about 2 KB a post each. */
 const SITE_COPIES_KB = 2 * 1024 * 1024;
 const SITE_COPY_KB_PER_POST = 2;
@@ -64,7 +71,7 @@ class ThreadLane implements Lane {
   private failure: Error | undefined;
 
   constructor(heapMb: number) {
-    this.worker = new Worker(workerScript(), { resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+    this.worker = new Worker(workerScript(), { resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     this.worker.on("message", (response: Response) => {
       const entry = this.waiting.get(response.id);
       if (!entry) return;
