@@ -193,13 +193,17 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
       );
     }
 
+    // A one-off build without a cache keeps no manifest: its pages' signatures would go unused.
     const global = globalKey([VERSION, config, view]);
-    const signatures = clock.time("plan", () =>
-      routeSignatures(plan.routes, site, global, (route) => {
-        const template = templateFor(route);
-        return template ? templates.hashes.get(template) : undefined;
-      }),
-    );
+    const signatures =
+      state.settings.once && !cacheDir
+        ? []
+        : clock.time("plan", () =>
+            routeSignatures(plan.routes, site, global, (route) => {
+              const template = templateFor(route);
+              return template ? templates.hashes.get(template) : undefined;
+            }),
+          );
     const output = clock.time("plan", () => planOutput(plan.routes, signatures, statics.copyable, usable));
 
     workDir = createWorkFolder(paths.out, output.mode === "full" ? "staging" : "patch");
