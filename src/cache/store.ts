@@ -44,14 +44,38 @@ export interface CacheState {
   parseKey: string;
   posts: Map<string, CachedPost>;
   outputs: Map<string, OutputManifest>;
-  /** Set when the posts were saved early and freed (a one-shot build): how many chunk files hold them. */
-  savedChunks?: number;
+  /** Chunk files whose posts changed since they were written (see chunkOf). */
+  dirty: Set<number>;
 }
 
-const POSTS_PER_CHUNK = 20_000;
+/**
+ * Posts are kept in this many files, each post in the one its id hashes to, so that a rebuild after
+ * an edit rewrites one small file, not every post (at 100,000 posts that was 100 MB, half a second).
+ */
+const CHUNKS = 64;
 
-/** An empty cache for the given parse settings. */
-export const emptyCache = (parseKey: string): CacheState => ({ parseKey, posts: new Map(), outputs: new Map() });
+/** The chunk file a post is kept in (FNV-1a of its id: cheap enough to work out for every post on each save). */
+export function chunkOf(id: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 16777619);
+  return (hash >>> 0) % CHUNKS;
+}
+
+const everyChunk = (): Set<number> => new Set(Array.from({ length: CHUNKS }, (_, i) => i));
+
+/** An empty cache for the given parse settings (every chunk file to be written). */
+export const emptyCache = (parseKey: string): CacheState => ({ parseKey, posts: new Map(), outputs: new Map(), dirty: everyChunk() });
+
+/** Records a parsed post. */
+export function setPost(state: CacheState, id: string, entry: CachedPost): void {
+  state.posts.set(id, entry);
+  state.dirty.add(chunkOf(id));
+}
+
+/** Forgets a post (its file is gone or no longer parses). */
+export function deletePost(state: CacheState, id: string): void {
+  if (state.posts.delete(id)) state.dirty.add(chunkOf(id));
+}
 
 const outputFile = (out: string): string => `output-${createHash("sha1").update(out).digest("hex").slice(0, 12)}.json`;
 
@@ -71,7 +95,9 @@ export function loadCache(dir: string, version: string, parseKey: string, withPo
   const state = emptyCache(parseKey);
   try {
     if (withPosts && meta.parseKey === parseKey) {
-      for (let i = 0; i < (meta.chunks ?? 0); i++) {
+      if (meta.chunks !== CHUNKS) throw new Error("another layout");
+      state.dirty.clear();
+      for (let i = 0; i < CHUNKS; i++) {
         const entries = JSON.parse(readFileSync(path.join(dir, `posts-${i}.json`), "utf8")) as [string, CachedPost][];
         for (const [id, entry] of entries) {
           if (typeof entry?.post?.hash !== "string" || typeof entry.size !== "number") throw new Error("bad entry");
@@ -94,13 +120,13 @@ export function loadCache(dir: string, version: string, parseKey: string, withPo
 /** Writes the cache folder (each file through a temporary name, so a crash never leaves half a file). */
 export function saveCache(dir: string, version: string, state: CacheState): void {
   mkdirSync(dir, { recursive: true });
-  const chunks = state.savedChunks ?? writePosts(dir, state);
+  writePosts(dir, state);
   for (const manifest of state.outputs.values()) writeAtomically(dir, outputFile(manifest.out), manifest);
   // meta.json last: it names the chunks, so a crash before it leaves the previous, consistent cache.
-  writeAtomically(dir, "meta.json", { version, parseKey: state.parseKey, chunks });
+  writeAtomically(dir, "meta.json", { version, parseKey: state.parseKey, chunks: CHUNKS });
   for (const name of readdirSync(dir)) {
     const match = /^posts-(\d+)\.json$/.exec(name);
-    if (match && Number(match[1]) >= chunks) rmSync(path.join(dir, name), { force: true });
+    if (match && Number(match[1]) >= CHUNKS) rmSync(path.join(dir, name), { force: true });
   }
 }
 
@@ -112,15 +138,17 @@ export function saveCache(dir: string, version: string, state: CacheState): void
 export function savePostsEarly(dir: string, state: CacheState): void {
   mkdirSync(dir, { recursive: true });
   rmSync(path.join(dir, "meta.json"), { force: true });
-  state.savedChunks = writePosts(dir, state);
+  writePosts(dir, state);
   state.posts.clear();
 }
 
-function writePosts(dir: string, state: CacheState): number {
-  const entries = [...state.posts.entries()];
-  const chunks = Math.ceil(entries.length / POSTS_PER_CHUNK);
-  for (let i = 0; i < chunks; i++) writeAtomically(dir, `posts-${i}.json`, entries.slice(i * POSTS_PER_CHUNK, (i + 1) * POSTS_PER_CHUNK));
-  return chunks;
+/** Writes the chunk files whose posts changed. */
+function writePosts(dir: string, state: CacheState): void {
+  if (state.dirty.size === 0) return;
+  const chunks = new Map<number, [string, CachedPost][]>([...state.dirty].map((chunk) => [chunk, []]));
+  for (const [id, entry] of state.posts) chunks.get(chunkOf(id))?.push([id, entry]);
+  for (const [chunk, entries] of chunks) writeAtomically(dir, `posts-${chunk}.json`, entries);
+  state.dirty.clear();
 }
 
 function writeAtomically(dir: string, name: string, data: unknown): void {

@@ -1,7 +1,7 @@
 // The parse stage: every source file → Post, reusing the cache for files whose size and mtime are
 // unchanged, and the worker pool for the rest.
 
-import type { CacheState } from "../cache/store.js";
+import { deletePost, setPost, type CacheState } from "../cache/store.js";
 import type { Problem } from "../errors.js";
 import type { Post, SourceFile } from "../types.js";
 import type { Pool } from "../workers/pool.js";
@@ -39,17 +39,17 @@ export async function parseSources(files: readonly SourceFile[], cache: CacheSta
       const file = files[at[i]!]!;
       if (result.ok) {
         posts[at[i]!] = result.post;
-        cache.posts.set(file.id, { size: file.size, mtimeMs: file.mtimeMs, post: result.post });
+        setPost(cache, file.id, { size: file.size, mtimeMs: file.mtimeMs, post: result.post });
       } else {
         failed.push(result.problem);
         // The entry's size and mtime no longer match the file, so it is parsed again next build.
         const lastGood = keepLastGood ? cache.posts.get(file.id) : undefined;
         if (lastGood) posts[at[i]!] = lastGood.post;
-        else cache.posts.delete(file.id);
+        else deletePost(cache, file.id);
       }
     });
   }
   const present = new Set(files.map((file) => file.id));
-  for (const id of cache.posts.keys()) if (!present.has(id)) cache.posts.delete(id);
+  for (const id of [...cache.posts.keys()]) if (!present.has(id)) deletePost(cache, id);
   return { posts: posts.filter((post): post is Post => post !== undefined), failed, parsed: jobs.length };
 }

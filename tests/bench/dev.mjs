@@ -181,6 +181,7 @@ async function main() {
       startupSeconds: Number(startup.toFixed(2)),
       editToPageMs: stats(edits),
       newPostToHomeMs: stats(added),
+      samplesMs: { edit: edits.map(Math.round), newPost: added.map(Math.round) },
       editFullRebuildMs: stats(rebuilds),
       cpuMsPerEditRebuild: stats(cpu.edit),
       cpuMsPerNewPostRebuild: stats(cpu.added),

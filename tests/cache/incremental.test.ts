@@ -1,5 +1,5 @@
 // Cached, incremental and parallel builds produce exactly what a single-threaded cold build does.
-import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../src/index.js";
@@ -53,10 +53,16 @@ describe("incremental builds", () => {
     expect(entries).toHaveLength(60);
   });
 
-  it("editing one post rewrites only the pages that show it", async () => {
+  it("editing one post rewrites only the pages that show it, and only its own chunk of the cache", async () => {
+    const chunkFiles = (): Map<string, number> => new Map(readdirSync(cacheDir).filter((name) => name.startsWith("posts-")).map((name) => [name, statSync(path.join(cacheDir, name)).ino]));
+    const before = chunkFiles();
     const file = path.join(root, "posts/2022-05-01-p28.md");
     writeFileSync(file, post({ title: "改过的标题", date: "2022-05-01 04:00:00 +0800", categories: "c4", tags: "[t0, 共同]" }, "新的正文"));
     const summary = await cached();
+    // Each chunk file is replaced through a rename when written: a new inode is a rewritten file.
+    const after = chunkFiles();
+    expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+    expect([...after].filter(([name, ino]) => before.get(name) !== ino)).toHaveLength(1);
     expect(summary.changes.written).toContain("c4/2022/05/01/p28.html");
     expect(summary.changes.written).toContain("category/c4/page/2.html");
     expect(summary.changes.written).not.toContain("category/c1.html"); // a listing it is not on
