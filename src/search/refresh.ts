@@ -72,7 +72,7 @@ export function createSearchRefresher(options: RefresherOptions = {}): SearchRef
   let holds = 0;
   let released: (() => void) | undefined;
   let whenReleased: Promise<void> | undefined;
-  const turn = (): Promise<void> => (holds === 0 ? Promise.resolve() : (whenReleased ??= new Promise<void>((resolve) => (released = resolve))));
+  const turn = (): Promise<void> => (holds <= 0 ? Promise.resolve() : (whenReleased ??= new Promise<void>((resolve) => (released = resolve))));
 
   const drain = async (): Promise<void> => {
     do {
@@ -115,8 +115,11 @@ export function createSearchRefresher(options: RefresherOptions = {}): SearchRef
       clearTimeout(timer);
       timer = undefined;
       queued = undefined;
+      // A rebuild still holding it releases later: that must not leave a count below zero that waits.
       holds = 0;
       released?.();
+      released = undefined;
+      whenReleased = undefined;
       await running;
     },
     hold() {

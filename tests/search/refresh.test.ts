@@ -124,6 +124,18 @@ describe("the search refresher", () => {
     await refresher.close();
   });
 
+  it("is not left waiting by a hold released after it was closed", async () => {
+    const { job, runs } = await refresherFor(10);
+    const closed = createSearchRefresher({ delay: 10, onIndexed: (result) => runs.push(result) });
+    const release = closed.hold();
+    await closed.close();
+    release(); // the rebuild that held it ends after the preview stopped
+    closed.schedule(job);
+    await closed.idle();
+    expect(runs.map((run) => run.pages)).toEqual([3]);
+    await closed.close();
+  });
+
   it("reports a failed refresh and redoes its change with the next job", async () => {
     const { root, job, refresher, runs, errors } = await refresherFor(10);
     refresher.schedule(job);
