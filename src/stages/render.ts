@@ -43,8 +43,8 @@ export async function renderRoutes(input: RenderInput): Promise<RenderOutput> {
   const { site, render } = input;
   const feeds = render.filter((route): route is Route & { kind: "feed" } => route.kind === "feed");
   // The posts feeds list, feed by feed: rendered in that order, each feed's entries arrive together,
-  // it is written, and they are let go. In site order a category's newest posts spread over the
-  // whole run, and at 100,000 posts the entries waiting for their feeds took half a gigabyte.
+  // it is written, and they are let go. In site order a category's newest posts may spread over the
+  // whole run, their entries waiting in memory for the last of them.
   const wanted = new Set<number>();
   for (const feed of feeds) for (const post of feed.items) wanted.add(post);
 
