@@ -33,9 +33,9 @@ export type PageReader = (file: string) => Promise<string | undefined>;
  * files it did not write where they are). Pages are sent in the order given, so the same pages
  * always give the same bundle, byte for byte: an unchanged index is not rewritten.
  * With `background` (a preview's refresh), Pagefind runs below the rebuilds' priority, and `turn`
- * (when given) is awaited before each page is sent: a rebuild holds it, and the feeding waits.
+ * is awaited before each page is sent: a rebuild holds it, and the feeding waits.
  */
-export async function writeSearchIndex(pages: readonly SearchPage[], read: PageReader, language: string, bundle: string, background: { readonly turn?: () => Promise<void> } | false = false): Promise<IndexResult> {
+export async function writeSearchIndex(pages: readonly SearchPage[], read: PageReader, language: string, bundle: string, background?: { readonly turn: () => Promise<void> }): Promise<IndexResult> {
   const missing = missingBinary();
   if (missing) throw unavailable(new Error(missing));
   const pagefind = await import("pagefind"); // loaded only when a build indexes
@@ -53,7 +53,7 @@ export async function writeSearchIndex(pages: readonly SearchPage[], read: PageR
     const reads: Promise<string | undefined>[] = [];
     const sent: Promise<void>[] = [];
     for (let i = 0; i < pages.length && broken === undefined; i++) {
-      if (background && background.turn) await background.turn();
+      await background?.turn();
       for (let ahead = reads.length; ahead < Math.min(pages.length, i + WINDOW); ahead++) {
         reads.push(read(pages[ahead]!.file).catch((error: unknown) => void (broken ??= error)));
       }

@@ -22,7 +22,7 @@ export interface Refreshed {
  * Indexes a committed output and swaps the new bundle in. Resolves undefined when the job changed
  * nothing and the output already has an index, or when the output is gone.
  */
-export async function refreshSearchIndex(job: SearchJob, turn?: () => Promise<void>): Promise<Refreshed | undefined> {
+export async function refreshSearchIndex(job: SearchJob, turn: () => Promise<void> = async () => undefined): Promise<Refreshed | undefined> {
   const started = performance.now();
   const current = path.join(job.out, BUNDLE);
   if (!existsSync(job.out) || (!job.changed && hasBundle(current))) return undefined;

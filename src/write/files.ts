@@ -21,23 +21,16 @@ export function outputPath(outDir: string, file: string): string {
   return full;
 }
 
-/** True when `file` in `dir` holds exactly `bytes`. */
-export function sameBytes(dir: string, file: string, bytes: Buffer): boolean {
+/**
+ * True when `file` in `dir` holds exactly these bytes (a text as UTF-8). The sizes are compared first,
+ * so a text is encoded only when they match.
+ */
+export function sameBytes(dir: string, file: string, content: Buffer | string): boolean {
   const full = path.join(dir, file);
   try {
-    if (statSync(full).size !== bytes.length) return false;
-    return readFileSync(full).equals(bytes);
-  } catch {
-    return false;
-  }
-}
-
-/** True when `file` in `dir` holds exactly `text` (of `length` bytes in UTF-8). */
-function sameText(dir: string, file: string, text: string, length: number): boolean {
-  const full = path.join(dir, file);
-  try {
+    const length = typeof content === "string" ? Buffer.byteLength(content, "utf8") : content.length;
     if (statSync(full).size !== length) return false;
-    return readFileSync(full, "utf8") === text;
+    return readFileSync(full).equals(typeof content === "string" ? Buffer.from(content, "utf8") : content);
   } catch {
     return false;
   }
@@ -58,7 +51,7 @@ export function forgetFolders(): void {
 export function writeOutputFile(outDir: string, file: string, text: string, currentDir?: string): WriteResult {
   // The text goes to the file as it is: encoding it into a Buffer of our own first cost a third more.
   const length = Buffer.byteLength(text, "utf8");
-  if (currentDir && sameText(currentDir, file, text, length)) return { bytes: length, changed: false };
+  if (currentDir && sameBytes(currentDir, file, text)) return { bytes: length, changed: false };
   const full = outputPath(outDir, file);
   const dir = path.dirname(full);
   try {
