@@ -5,17 +5,18 @@
 import { availableParallelism } from "node:os";
 import type { Builder, BuilderSettings, BuilderState, BuildHint } from "./builder.js";
 import { cacheFolder } from "./cache/location.js";
-import { forgetOutputOrNote, saveCacheOrNote, savePostsEarlyOrNote } from "./cache/save.js";
+import { forgetOutputOrNote, keepSnapshotOrNote, saveCacheOrNote, savePostsEarlyOrNote } from "./cache/save.js";
+import { snapshotOf, SNAPSHOT_MAX_POSTS } from "./cache/snapshot.js";
 import { emptyCache, folderIdentity, loadCache, saveCache, type CacheState } from "./cache/store.js";
 import { loadSite } from "./config/load.js";
-import type { Problem } from "./errors.js";
 import { globalKey, routeSignatures } from "./graph/signature.js";
 import { parseSettings } from "./parse/settings.js";
 import { readSources } from "./read.js";
 import { updateSources } from "./read-changes.js";
 import { siteView, templateFor } from "./render/context.js";
 import { readTemplates } from "./render/templates.js";
-import { modelAndRoutes } from "./stages/model.js";
+import { fullModel, reusedModel } from "./stages/model.js";
+import { reuseModel } from "./stages/reuse.js";
 import { parseSources } from "./stages/parse.js";
 import { planOutput } from "./stages/plan.js";
 import { joinRenders, renderOpenFirst } from "./stages/first.js";
@@ -32,7 +33,7 @@ import type { RenderTarget, WorkerSetup } from "./workers/tasks.js";
 import { acquireLock } from "./write/lock.js";
 import { outputError } from "./write/failure.js";
 import { closeJournal, commitPatch, commitStaging, createWorkFolder, discardWorkFolder, recoverOutput } from "./write/output.js";
-import { copyPublicFiles, hideUnderPages, listPublicFiles } from "./write/public.js";
+import { copyPublicFiles, listPublicFiles } from "./write/public.js";
 
 export type { Builder, BuilderSettings, BuildHint, LastBuild } from "./builder.js";
 
@@ -105,17 +106,8 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
     // After an interrupted commit the cache may describe the output before it: build it whole.
     const usable = manifest && manifest.ino === outIdentity && outIdentity !== -1 && !interrupted ? manifest : undefined;
     if (isUnchanged(usable, inputs, now)) return unchangedSummary(usable, clock, paths, notes);
-    if (cache !== kept && cacheDir) cache = loadCache(cacheDir, codeFingerprint(), parseKey).state;
     const first = !kept;
-    state.cache = cache;
-    state.cacheDir = cacheDir;
     const checkKey = globalKey([config, [...templates.hashes]]);
-    if (state.checked !== checkKey) {
-      // Nunjucks is loaded only here: a build that finds nothing changed never needs it.
-      const { checkTemplates, createEnvironment } = await import("./render/environment.js");
-      checkTemplates(createEnvironment(templates, config), templates);
-    }
-    state.checked = checkKey;
 
     // Pools start lazily (small phases run inline, where starting threads costs more than it saves)
     // and are set up afresh for each build: templates and site.yml may have changed.
@@ -143,22 +135,39 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
       return pool;
     };
 
-    const parsed = await clock.timeAsync("parse", () => parseSources(sources.files, cache, poolFor, state.settings.keepLastGood));
+    // A fresh process after edits that kept every post's place: the last model, patched (stages/reuse.ts).
+    const shape = inputKey(codeFingerprint(), config, options, templates, publicFiles, []);
+    const reused =
+      !kept && !hint && cacheDir && usable?.summary && now < (usable.validUntil ?? 0)
+        ? await clock.timeAsync("reuse", () =>
+            reuseModel({ cacheDir, out: paths.out, version: codeFingerprint(), cache, manifest: usable, inputs, shape, files: sources.files, config, parse: async (jobs) => (await poolFor(jobs.length)).parse(jobs) }),
+          )
+        : undefined;
+    if (!reused && cache !== kept && cacheDir) cache = loadCache(cacheDir, codeFingerprint(), parseKey).state;
+    state.cache = cache;
+    state.cacheDir = cacheDir;
+    // The build that wrote a reused snapshot checked these same templates.
+    if (state.checked !== checkKey && !reused) {
+      // Nunjucks is loaded only here: a build that finds nothing changed never needs it.
+      const { checkTemplates, createEnvironment } = await import("./render/environment.js");
+      checkTemplates(createEnvironment(templates, config), templates);
+    }
+    state.checked = checkKey;
 
-    const { model, plan } = clock.time("model", () => modelAndRoutes(parsed.posts, config, { ...options, now }));
+    const parsed = reused ? undefined : await clock.timeAsync("parse", () => parseSources(sources.files, cache, poolFor, state.settings.keepLastGood));
+    const { model, routes, problems, skipped, copyable } = reused
+      ? reusedModel(reused.snapshot, usable!.summary!, publicFiles)
+      : clock.time("model", () => fullModel(parsed!, { config, options: { ...options, now }, configProblems, sources, publicFiles }));
     const { site } = model;
     options.onSite?.(site);
-    const statics = hideUnderPages(publicFiles, new Set(plan.routes.map((route) => route.file)));
-    const problems: Problem[] = [...configProblems, ...sources.problems, ...parsed.posts.flatMap((p) => p.problems), ...model.problems, ...plan.warnings, ...statics.warnings];
-    const skipped: Problem[] = [...parsed.failed, ...model.skipped, ...plan.displaced.values()];
     const view = siteView(site, `broadsheet ${VERSION}`);
 
     if (options.strict && (problems.length > 0 || skipped.length > 0)) {
-      return summarize({ ok: false, site, routes: plan.routes, problems, skipped, notes, model, clock, paths, written: 0, unchanged: 0, deleted: 0 });
+      return summarize({ ok: false, site, routes, problems, skipped, notes, model, clock, paths, written: 0, unchanged: 0, deleted: 0 });
     }
 
     // One build and done: the site keeps each post's summary, so the parsed posts can go (saved first).
-    if (state.settings.once) {
+    if (state.settings.once && parsed) {
       if (cacheDir) savePostsEarlyOrNote(cacheDir, cache, notes);
       else cache.posts.clear();
       parsed.posts.length = 0;
@@ -169,7 +178,7 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
     const renderInput = (render: readonly Route[], into: string, currentDir: string | undefined): RenderInput => ({
       site,
       siteView: view,
-      routes: plan.routes,
+      routes,
       render,
       pool: poolFor,
       workDir: into,
@@ -186,7 +195,7 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
       const into = (workDir = createWorkFolder(paths.out, "patch"));
       aim({ site, siteView: view, paths: postPaths, outDir: into, currentDir: paths.out });
       early = await clock.timeAsync("render", () =>
-        renderOpenFirst(renderInput(plan.routes, into, paths.out), hint.open!, (files) => {
+        renderOpenFirst(renderInput(routes, into, paths.out), hint.open!, (files) => {
           commitPatch(paths.out, into, files, []);
           hint.committed?.(files);
         }),
@@ -199,12 +208,18 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
       state.settings.once && !cacheDir
         ? []
         : clock.time("plan", () =>
-            routeSignatures(plan.routes, site, global, (route) => {
-              const template = templateFor(route);
-              return template ? templates.hashes.get(template) : undefined;
-            }),
+            routeSignatures(
+              routes,
+              site,
+              global,
+              (route) => {
+                const template = templateFor(route);
+                return template ? templates.hashes.get(template) : undefined;
+              },
+              reused?.known,
+            ),
           );
-    const output = clock.time("plan", () => planOutput(plan.routes, signatures, statics.copyable, usable));
+    const output = clock.time("plan", () => planOutput(routes, signatures, copyable, usable));
 
     workDir = createWorkFolder(paths.out, output.mode === "full" ? "staging" : "patch");
     const currentDir = output.mode === "patch" ? paths.out : undefined;
@@ -224,7 +239,7 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
     const copied = output.copy.filter((file) => output.stale.has(file.file)).map((file) => file.file);
     clock.time("write", () => copyPublicFiles(output.copy, workDir!));
     const search = await clock.timeAsync("search", () =>
-      indexSearch({ config, routes: plan.routes, mode: output.mode, workDir: workDir!, out: paths.out, changed, removed: output.remove, deferred: Boolean(options.onSearchIndex) }),
+      indexSearch({ config, routes: routes, mode: output.mode, workDir: workDir!, out: paths.out, changed, removed: output.remove, deferred: Boolean(options.onSearchIndex) }),
     );
     problems.push(...search.problems);
 
@@ -238,14 +253,14 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
       else commitPatch(paths.out, committing, written, deleted);
       return {
         written: written.length,
-        unchanged: plan.routes.length - changed.length,
+        unchanged: routes.length - changed.length,
         deleted: deleted.length,
         changes: { written, deleted },
       };
     });
     if (search.job) options.onSearchIndex?.(search.job);
 
-    const summary = summarize({ ok: true, site, routes: plan.routes, problems, skipped, notes, model, clock, paths, ...counts, search: search.summary });
+    const summary = summarize({ ok: true, site, routes, problems, skipped, notes, model, clock, paths, ...counts, search: search.summary });
     cache.outputs.set(paths.out, {
       out: paths.out,
       ino: folderIdentity(paths.out),
@@ -254,12 +269,18 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
       validUntil: validUntil(site, model.nextFuture, now),
       summary: { posts: summary.posts, pages: summary.pages, problems, skipped, leftOut: summary.leftOut },
     });
-    state.last = { paths, site, siteView: view, setup, postPaths, routes: plan.routes, parsed: (id) => cache.posts.get(id)?.post };
+    state.last = { paths, site, siteView: view, setup, postPaths, routes, parsed: (id) => cache.posts.get(id)?.post };
     state.unsaved = Boolean(cacheDir) && !first && state.settings.saveCacheOnClose;
     // The cache on disk must never describe an output other than this one: until it is saved (now,
     // or when the builder closes) its manifest for this output goes, and until then the journal stays.
     const saved = !cacheDir || (state.unsaved ? forgetOutputOrNote(cacheDir, paths.out, notes) : clock.time("cache", () => saveCacheOrNote(cacheDir, cache, notes)));
     if (saved) closeJournal(paths.out);
+    // A one-off build keeps its model for the next one's edits (stages/reuse.ts); any other build's
+    // would go stale with the manifest it belongs to.
+    if (saved && cacheDir && !state.unsaved) {
+      const keep = state.settings.once && site.posts.length <= SNAPSHOT_MAX_POSTS;
+      keepSnapshotOrNote(cacheDir, paths.out, keep ? (reused?.snapshot ?? snapshotOf(inputs, shape, sources.files, site, routes, model.nextFuture)) : undefined, notes);
+    }
     return summary;
   } catch (error) {
     discardWorkFolder(workDir);

@@ -2,6 +2,7 @@
 // time (it will be a full one), never this build its output.
 
 import { codeFingerprint } from "../version.js";
+import { forgetSnapshot, saveSnapshot, type ModelSnapshot } from "./snapshot.js";
 import { forgetOutput, saveCache, savePostsEarly, type CacheState } from "./store.js";
 
 /** Saves the cache; a cache that cannot be written costs the next build time, not this build its output. */
@@ -17,6 +18,11 @@ export function savePostsEarlyOrNote(dir: string, cache: CacheState, notes: stri
 /** Removes the output's manifest from the cache on disk (the in-memory cache is saved later). */
 export function forgetOutputOrNote(dir: string, out: string, notes: string[]): boolean {
   return cacheWriteOrNote(() => forgetOutput(dir, out), notes);
+}
+
+/** Saves the model snapshot of an output folder, or removes it when there is none to keep. */
+export function keepSnapshotOrNote(dir: string, out: string, snapshot: ModelSnapshot | undefined, notes: string[]): boolean {
+  return cacheWriteOrNote(() => (snapshot ? saveSnapshot(dir, out, snapshot) : forgetSnapshot(dir, out)), notes);
 }
 
 function cacheWriteOrNote(write: () => void, notes: string[]): boolean {

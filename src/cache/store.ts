@@ -77,7 +77,10 @@ export function deletePost(state: CacheState, id: string): void {
   if (state.posts.delete(id)) state.dirty.add(chunkOf(id));
 }
 
-const outputFile = (out: string): string => `output-${createHash("sha1").update(out).digest("hex").slice(0, 12)}.json`;
+/** A short name for an output folder, in the names of the cache files that describe it. */
+export const outputTag = (out: string): string => createHash("sha1").update(out).digest("hex").slice(0, 12);
+
+const outputFile = (out: string): string => `output-${outputTag(out)}.json`;
 
 /**
  * Reads the cache folder. Returns the state and a note when something was discarded. Without
@@ -97,13 +100,7 @@ export function loadCache(dir: string, version: string, parseKey: string, withPo
     if (withPosts && meta.parseKey === parseKey) {
       if (meta.chunks !== CHUNKS) throw new Error("another layout");
       state.dirty.clear();
-      for (let i = 0; i < CHUNKS; i++) {
-        const entries = JSON.parse(readFileSync(path.join(dir, `posts-${i}.json`), "utf8")) as [string, CachedPost][];
-        for (const [id, entry] of entries) {
-          if (typeof entry?.post?.hash !== "string" || typeof entry.size !== "number") throw new Error("bad entry");
-          state.posts.set(id, entry);
-        }
-      }
+      readChunks(dir, state, everyChunk());
     }
     for (const name of readdirSync(dir)) {
       if (!name.startsWith("output-")) continue;
@@ -115,6 +112,35 @@ export function loadCache(dir: string, version: string, parseKey: string, withPo
     return { state: emptyCache(parseKey), note: "the build cache was corrupted and was discarded" };
   }
   return { state };
+}
+
+/**
+ * Reads the posts of some chunk files only, into a state loaded without posts and not yet changed
+ * (an edit's rebuild needs the edited posts' last versions, not every post): the chunk files on disk
+ * stay as they are but for those whose posts change. False when the cache has none to give.
+ */
+export function loadPostChunks(dir: string, version: string, state: CacheState, chunks: ReadonlySet<number>): boolean {
+  try {
+    const meta = JSON.parse(readFileSync(path.join(dir, "meta.json"), "utf8")) as { version?: string; parseKey?: string; chunks?: number };
+    if (meta.version !== version || meta.parseKey !== state.parseKey || meta.chunks !== CHUNKS) return false;
+    state.dirty.clear();
+    readChunks(dir, state, chunks);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The chunks' posts into the state; throws on anything malformed. */
+function readChunks(dir: string, state: CacheState, chunks: Iterable<number>): void {
+  for (const i of chunks) {
+    const entries = JSON.parse(readFileSync(path.join(dir, `posts-${i}.json`), "utf8")) as [string, CachedPost][];
+    for (const [id, entry] of entries) {
+      if (typeof entry?.post?.hash !== "string" || typeof entry.size !== "number") throw new Error("bad entry");
+      state.posts.set(id, entry);
+    }
+    state.dirty.delete(i);
+  }
 }
 
 /** Writes the cache folder (each file through a temporary name, so a crash never leaves half a file). */
@@ -152,8 +178,13 @@ function writePosts(dir: string, state: CacheState): void {
 }
 
 function writeAtomically(dir: string, name: string, data: unknown): void {
+  writeFileAtomically(dir, name, JSON.stringify(data));
+}
+
+/** Writes a cache file through a temporary name, so a crash never leaves half a file. */
+export function writeFileAtomically(dir: string, name: string, data: string | Uint8Array): void {
   const temp = path.join(dir, `.${name}.${process.pid}.tmp`);
-  writeFileSync(temp, JSON.stringify(data));
+  writeFileSync(temp, data);
   renameSync(temp, path.join(dir, name));
 }
 

@@ -1,5 +1,5 @@
-// The edited post's own page, ahead of the rebuild: when an edit leaves a post where it was (same
-// URL, date, categories, tags), its page is rendered from the last build's model with only that post
+// The edited post's own page, ahead of the rebuild: when an edit leaves a post where it was (see
+// model/place.ts), its page is rendered from the last build's model with only that post
 // replaced, and swapped into the output at once. The rebuild that follows writes everything else
 // (neighbours, listings, feeds) and finds this page's bytes already right.
 
@@ -9,13 +9,10 @@ import type { LastBuild } from "../build.js";
 import { globalKey } from "../graph/signature.js";
 import { createPostParser, type PostParser } from "../parse/post.js";
 import { shareLinks } from "../render/links.js";
-import { summarizePost, type Post, type SitePost } from "../types.js";
+import { placeOf } from "../model/place.js";
+import { summarizePost, type SitePost } from "../types.js";
 import { createState, renderFiles, setTarget, type WorkerState } from "../workers/tasks.js";
 import { besideOutput } from "../write/output.js";
-
-/** Everything of a post that decides where it sits in the site; the preview applies only when none changed. */
-const placeOf = (post: Post): string =>
-  JSON.stringify([post.id, post.date, post.urlDate, post.fileTitle, post.inDrafts, post.meta.categories, post.meta.tags, post.meta.slug, post.meta.permalink, post.meta.published, post.meta.draft, post.meta.layout]);
 
 /** Renders edited posts' pages from the last build; keeps its parser and compiled templates between calls. */
 export class PagePreview {
@@ -50,7 +47,7 @@ export class PagePreview {
       const before = last.parsed(posts[at]!.post.id);
       if (!before) continue;
       const after = this.parser.parse({ id: before.id, display: before.source, inDrafts: before.inDrafts }, readFileSync(file));
-      if (after.hash === before.hash || after.problems.length > 0 || placeOf(after) !== placeOf(before)) continue;
+      if (after.hash === before.hash || after.problems.length > 0 || placeOf(after, last.site.config) !== placeOf(before, last.site.config)) continue;
       posts[at] = { ...posts[at]!, post: summarizePost(after) };
       edited.push(at);
     }

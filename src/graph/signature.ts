@@ -12,21 +12,29 @@ import { Digest } from "./digest.js";
 const hash = (text: string): string => createHash("sha1").update(text).digest("base64url").slice(0, 20);
 
 /**
- * A key per post (two 32-bit lanes, at 2i and 2i+1) that changes whenever anything a link, listing
- * item or feed entry shows of it changes.
+ * A key per post (two 32-bit lanes) that changes whenever anything a link, listing item or feed
+ * entry shows of it changes. Worked out on first use: a rebuild that reuses most signatures needs few.
  */
-export function postKeys(site: Site): Int32Array {
+function postKeys(site: Site): (post: number) => readonly [number, number] {
   const keys = new Int32Array(site.posts.length * 2);
-  site.posts.forEach((entry, i) => {
-    const digest = new Digest().text(entry.post.hash).text(entry.url);
-    for (const t of entry.categories) digest.text(site.categories[t]!.url);
-    digest.int(-1);
-    for (const t of entry.tags) digest.text(site.tags[t]!.url);
-    const [a, b] = digest.finish();
-    keys[2 * i] = a | 0;
-    keys[2 * i + 1] = b | 0;
-  });
-  return keys;
+  const known = new Uint8Array(site.posts.length);
+  const pair: [number, number] = [0, 0];
+  return (i) => {
+    if (!known[i]) {
+      const entry = site.posts[i]!;
+      const digest = new Digest().text(entry.post.hash).text(entry.url);
+      for (const t of entry.categories) digest.text(site.categories[t]!.url);
+      digest.int(-1);
+      for (const t of entry.tags) digest.text(site.tags[t]!.url);
+      const [a, b] = digest.finish();
+      keys[2 * i] = a | 0;
+      keys[2 * i + 1] = b | 0;
+      known[i] = 1;
+    }
+    pair[0] = keys[2 * i]!;
+    pair[1] = keys[2 * i + 1]!;
+    return pair;
+  };
 }
 
 /** Site-wide inputs every page shares (site view, configuration, broadsheet's version). */
@@ -36,16 +44,24 @@ export function globalKey(parts: readonly unknown[]): string {
 
 /** What several routes' signatures share: the posts' keys, and the sitemap's digest (made on first use). */
 interface Shared {
-  readonly keys: Int32Array;
+  readonly key: (post: number) => readonly [number, number];
   sitemap(): string;
 }
 
-/** The signature of every route (see routeSignature), sharing the digests several routes need. */
-export function routeSignatures(routes: readonly Route[], site: Site, global: string, templateHash: (route: Route) => string | undefined): (string | undefined)[] {
-  const keys = postKeys(site);
+/**
+ * The signature of every route (see routeSignature), sharing the digests several routes need.
+ * `known` may give a route's signature without working it out (one the caller knows is unchanged).
+ */
+export function routeSignatures(
+  routes: readonly Route[],
+  site: Site,
+  global: string,
+  templateHash: (route: Route) => string | undefined,
+  known?: (route: Route) => string | undefined,
+): (string | undefined)[] {
   let sitemap: string | undefined;
   const shared: Shared = {
-    keys,
+    key: postKeys(site),
     // Every listed page's URL and the date its lastmod comes from: what the sitemap shows.
     sitemap: () => {
       if (sitemap === undefined) {
@@ -63,7 +79,7 @@ export function routeSignatures(routes: readonly Route[], site: Site, global: st
     if (!digest) prefixes.set(template, (digest = new Digest().text(global).text(template ?? "")));
     return digest;
   };
-  return routes.map((route) => routeSignature(route, site, shared, prefix(templateHash(route))));
+  return routes.map((route) => known?.(route) ?? routeSignature(route, site, shared, prefix(templateHash(route))));
 }
 
 /** The post whose date a route's sitemap lastmod is, as a number (-1: none). */
@@ -75,27 +91,39 @@ function lastmodSource(route: Route, site: Site): number {
 }
 
 /**
+ * The posts whose keys a route's signature folds in (a missing neighbour as undefined), or undefined
+ * for a route that shows no post's own data: every other input of a signature is the site's shape.
+ */
+export function shownPosts(route: Route, site: Site): readonly (number | undefined)[] | undefined {
+  if (route.kind === "post") {
+    const entry = site.posts[route.post]!;
+    return [route.post, entry.older, entry.newer, entry.olderInCategory, entry.newerInCategory, ...entry.related];
+  }
+  return route.kind === "list" || route.kind === "feed" ? route.items : undefined;
+}
+
+/**
  * The signature of a route, or undefined for pages cheap enough to render every time (the news
  * sitemap, which follows the clock; robots.txt, 404 and search): those are still written only when
  * their bytes change.
  */
 function routeSignature(route: Route, site: Site, shared: Shared, prefix: Digest): string | undefined {
-  const { keys } = shared;
   const digest = Digest.from(prefix).text(route.kind).text(route.url);
   // Posts by their keys; a missing neighbour as a marker. The count first: lists of any length differ.
   const posts = (indices: readonly (number | undefined)[]): void => {
     digest.int(indices.length);
     for (const i of indices) {
       if (i === undefined) digest.text("-");
-      else digest.int(keys[2 * i]!).int(keys[2 * i + 1]!);
+      else {
+        const [a, b] = shared.key(i);
+        digest.int(a).int(b);
+      }
     }
   };
   switch (route.kind) {
-    case "post": {
-      const entry = site.posts[route.post]!;
-      posts([route.post, entry.older, entry.newer, entry.olderInCategory, entry.newerInCategory, ...entry.related]);
+    case "post":
+      posts(shownPosts(route, site)!);
       break;
-    }
     case "list": {
       const { source, pager } = route;
       let identity: string;
@@ -111,13 +139,13 @@ function routeSignature(route: Route, site: Site, shared: Shared, prefix: Digest
         identity = JSON.stringify([source.kind, periods[at]!.key, periods[at]!.posts.length, periods[at - 1]?.url ?? "", periods[at + 1]?.url ?? "", calendar]);
       }
       digest.text(identity).text(JSON.stringify(pager));
-      posts(route.items);
+      posts(shownPosts(route, site)!);
       break;
     }
     case "feed": {
       const term = route.scope.kind === "site" ? undefined : (route.scope.kind === "category" ? site.categories : site.tags)[route.scope.term]!;
       digest.text(route.format).text(term ? JSON.stringify([term.kind, term.name, term.title, term.description ?? "", term.url, term.slug]) : "site");
-      posts(route.items);
+      posts(shownPosts(route, site)!);
       break;
     }
     case "terms": {

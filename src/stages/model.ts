@@ -1,9 +1,66 @@
 // The model stage: parsed posts → the site model and its routes, posts that lose their file to a
-// generated page left out until none does.
+// generated page left out until none does; or, after edits that kept every post's place, the last
+// build's model from its snapshot (stages/reuse.ts). Either way, what the rest of a build needs.
 
+import type { ManifestSummary } from "../cache/store.js";
+import type { ModelSnapshot } from "../cache/snapshot.js";
+import type { Problem } from "../errors.js";
 import { buildSite, type ModelResult } from "../model/site.js";
 import { routePages, type RoutePlan } from "../routes/index.js";
+import type { Route } from "../routes/types.js";
+import type { Sources } from "../read.js";
 import type { BuildOptions, SiteConfig } from "../types.js";
+import { hideUnderPages, type PublicFile } from "../write/public.js";
+import type { ParseStageResult } from "./parse.js";
+
+/** What the model stage gives the rest of a build. */
+export interface ModelStage {
+  readonly model: ModelResult;
+  readonly routes: readonly Route[];
+  readonly problems: Problem[];
+  /** Posts left out of the site, as errors. */
+  readonly skipped: Problem[];
+  /** The public files no generated page hides. */
+  readonly copyable: readonly PublicFile[];
+}
+
+/** Everything the full model stage reads besides the parsed posts. */
+export interface ModelInput {
+  readonly config: SiteConfig;
+  readonly options: BuildOptions;
+  readonly configProblems: readonly Problem[];
+  readonly sources: Sources;
+  readonly publicFiles: readonly PublicFile[];
+}
+
+/** The model from every parsed post, with every problem found on the way. */
+export function fullModel(parsed: ParseStageResult, input: ModelInput): ModelStage {
+  const { model, plan } = modelAndRoutes(parsed.posts, input.config, input.options);
+  const statics = hideUnderPages(input.publicFiles, new Set(plan.routes.map((route) => route.file)));
+  return {
+    model,
+    routes: plan.routes,
+    problems: [...input.configProblems, ...input.sources.problems, ...parsed.posts.flatMap((p) => p.problems), ...model.problems, ...plan.warnings, ...statics.warnings],
+    skipped: [...parsed.failed, ...model.skipped, ...plan.displaced.values()],
+    copyable: statics.copyable,
+  };
+}
+
+/**
+ * The last build's model after edits that kept every post's place: the same site, routes and
+ * problems (the edited posts' own problems were part of their place), but for the search index's,
+ * which this build's search stage reports afresh.
+ */
+export function reusedModel(snapshot: ModelSnapshot, last: ManifestSummary, publicFiles: readonly PublicFile[]): ModelStage {
+  const { site, routes } = snapshot;
+  return {
+    model: { site, skipped: [], problems: [], leftOut: last.leftOut, nextFuture: snapshot.nextFuture },
+    routes,
+    problems: last.problems.filter((problem) => !problem.code.startsWith("search-")),
+    skipped: [...last.skipped],
+    copyable: hideUnderPages(publicFiles, new Set(routes.map((route) => route.file))).copyable,
+  };
+}
 
 /**
  * The model and its routes. Posts that lost their file to a generated page are left out by a new

@@ -1,0 +1,104 @@
+// The model stage, by a shortcut: when the only posts that changed since the last build into this
+// folder kept their place (model/place.ts), the last build's model is loaded from its snapshot and
+// the edited posts patched in. Every page whose signature could change shows one of them; the rest
+// keep the signatures of the manifest. Anything else (a post added, moved or removed, a file that no
+// longer parses, other settings) and the full model stage runs, as if this had not been tried.
+
+import { chunkOf, loadPostChunks, setPost, type CacheState, type OutputManifest } from "../cache/store.js";
+import { editFile, editPost, loadSnapshot, type ModelSnapshot } from "../cache/snapshot.js";
+import { shownPosts } from "../graph/signature.js";
+import { placeOf } from "../model/place.js";
+import type { Route } from "../routes/types.js";
+import { summarizePost, type Post, type SiteConfig, type SourceFile } from "../types.js";
+import type { ParseJob, ParseResult } from "../workers/tasks.js";
+import { ALWAYS } from "./plan.js";
+
+/** Beyond this many changed files a rebuild is not an edit: the full model stage is as quick. */
+const MAX_EDITS = 64;
+
+/** What reusing the last model needs. */
+export interface ReuseInput {
+  readonly cacheDir: string;
+  readonly out: string;
+  readonly version: string;
+  /** The cache, loaded without posts; the edited posts' chunks are read into it. */
+  readonly cache: CacheState;
+  readonly manifest: OutputManifest;
+  /** This build's inputs (see inputKey), and the same without the posts. */
+  readonly inputs: string;
+  readonly shape: string;
+  readonly files: readonly SourceFile[];
+  readonly config: SiteConfig;
+  readonly parse: (jobs: readonly ParseJob[]) => Promise<ParseResult[]>;
+}
+
+/** The last model with the edits in, and the signatures that are known unchanged. */
+export interface Reused {
+  readonly snapshot: ModelSnapshot;
+  /** A route's signature from the manifest when none of the posts it shows changed; undefined: work it out. */
+  readonly known: (route: Route) => string | undefined;
+}
+
+/** The last build's model with the edited posts in, or undefined when this build needs the full model stage. */
+export async function reuseModel(input: ReuseInput): Promise<Reused | undefined> {
+  const { cache, files } = input;
+  const snapshot = loadSnapshot(input.cacheDir, input.out);
+  if (!snapshot || snapshot.inputs !== input.manifest.inputs || snapshot.shape !== input.shape) return undefined;
+  const { ids, sizes, mtimes } = snapshot.files;
+  if (ids.length !== files.length) return undefined;
+  const changed: number[] = [];
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i]!;
+    if (file.id !== ids[i]) return undefined;
+    if (file.size !== sizes[i] || file.mtimeMs !== mtimes[i]) changed.push(i);
+    if (changed.length > MAX_EDITS) return undefined;
+  }
+  if (changed.length === 0) return undefined;
+
+  // The edited posts as the last build had them: their size and time must be those the snapshot saw.
+  if (!loadPostChunks(input.cacheDir, input.version, cache, new Set(changed.map((i) => chunkOf(ids[i]!))))) return undefined;
+  const before: Post[] = [];
+  for (const i of changed) {
+    const cached = cache.posts.get(ids[i]!);
+    if (!cached || cached.size !== sizes[i] || cached.mtimeMs !== mtimes[i]) return undefined;
+    before.push(cached.post);
+  }
+  const results = await input.parse(changed.map((i) => ({ id: files[i]!.id, path: files[i]!.path, display: files[i]!.display, inDrafts: files[i]!.inDrafts })));
+  const after: Post[] = [];
+  for (const [n, result] of results.entries()) {
+    if (!result.ok || placeOf(result.post, input.config) !== placeOf(before[n]!, input.config)) return undefined;
+    after.push(result.post);
+  }
+
+  // Committed from here: the cache and the snapshot take the new versions.
+  const siteIndex = new Map<string, number>();
+  const wanted = new Set(changed.map((i) => ids[i]!));
+  snapshot.site.posts.forEach((entry, at) => {
+    if (wanted.has(entry.post.id)) siteIndex.set(entry.post.id, at);
+  });
+  const edited = new Set<number>();
+  changed.forEach((i, n) => {
+    const file = files[i]!;
+    setPost(cache, file.id, { size: file.size, mtimeMs: file.mtimeMs, post: after[n]! });
+    editFile(snapshot, i, file.size, file.mtimeMs);
+    const at = siteIndex.get(file.id);
+    // A post the site leaves out (a draft, unpublished, or losing its URL to an older one) shows on no page.
+    if (at === undefined) return;
+    editPost(snapshot, at, summarizePost(after[n]!));
+    edited.add(at);
+  });
+  snapshot.inputs = input.inputs;
+
+  const previous = input.manifest.files;
+  const known = (route: Route): string | undefined => {
+    const signature = previous[route.file];
+    if (signature === undefined || signature === ALWAYS) return undefined;
+    return showsAny(shownPosts(route, snapshot.site), edited) ? undefined : signature;
+  };
+  return { snapshot, known };
+}
+
+function showsAny(posts: readonly (number | undefined)[] | undefined, edited: ReadonlySet<number>): boolean {
+  if (posts) for (const post of posts) if (post !== undefined && edited.has(post)) return true;
+  return false;
+}

@@ -1,0 +1,117 @@
+// A rebuild after edits that keep every post's place reuses the last build's model (stages/reuse.ts):
+// its output must still be exactly a cold build's, and any other change must take the full path.
+import { readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { beforeEach, describe, expect, it } from "vitest";
+import { build } from "../../src/index.js";
+import type { BuildSummary } from "../../src/types.js";
+import { makeSite, post, readTree, tempDir } from "../helpers/site.js";
+
+const NOW = Date.UTC(2023, 0, 1);
+
+function corpus(count: number): Record<string, string> {
+  const files: Record<string, string> = { "site.yml": "title: 复用\nurl: https://news.example.com\npage_size: 4\n" };
+  for (let i = 0; i < count; i++) {
+    const day = String(1 + (i % 28)).padStart(2, "0");
+    files[`posts/2022-03-${day}-p${i}.md`] = post({ title: `标题${i}`, date: `2022-03-${day} ${String(i % 24).padStart(2, "0")}:00:00 +0800`, categories: `c${i % 3}`, tags: `[t${i % 4}]` }, `<p>第${i}篇。</p>`);
+  }
+  return files;
+}
+
+async function coldTree(root: string): Promise<Map<string, Buffer>> {
+  const out = path.join(tempDir(), "cold");
+  await build({ root, out, cacheDir: false, workers: 0, search: false, now: NOW });
+  return readTree(out);
+}
+
+/** Which way the model was made: the reuse stage ran instead of parse and model, or not. */
+const reused = (summary: BuildSummary): boolean => summary.stages.reuse !== undefined && summary.stages.model === undefined && summary.stages.parse === undefined;
+
+describe("a rebuild after edits that keep every post's place", () => {
+  let root: string;
+  let out: string;
+  let cacheDir: string;
+  const cached = (): Promise<BuildSummary> => build({ root, out, cacheDir, search: false, now: NOW });
+  const edit = (name: string, fields: Parameters<typeof post>[0], body?: string): void => writeFileSync(path.join(root, "posts", name), post(fields, body));
+
+  beforeEach(async () => {
+    root = makeSite(corpus(30));
+    out = path.join(tempDir(), "out");
+    cacheDir = path.join(tempDir(), "cache");
+    expect(reused(await cached())).toBe(false);
+  });
+
+  it("reuses the last model, rewrites only the pages that show the post, and equals a cold build", async () => {
+    edit("2022-03-26-p25.md", { title: "新标题 <b>", date: "2022-03-26 01:00:00 +0800", categories: "c1", tags: "[t1]" }, "<p>新的正文。</p>");
+    const summary = await cached();
+    expect(reused(summary)).toBe(true);
+    expect(summary.changes.written).toContain("c1/2022/03/26/p25.html");
+    expect(summary.changes.written).toContain("feed.xml");
+    expect(summary.changes.written).not.toContain("category/c0.html"); // a listing it is not on
+    expect(summary.written).toBeLessThan(20);
+    expect(summary.posts).toBe(30);
+    expect(readTree(out)).toEqual(await coldTree(root));
+  });
+
+  it("goes on reusing it edit after edit, the edits kept beside the snapshot", async () => {
+    const snapshot = readdirSync(cacheDir).find((name) => name.endsWith(".v8"))!;
+    const inode = statSync(path.join(cacheDir, snapshot)).ino;
+    for (const [n, name] of ["2022-03-05-p4.md", "2022-03-10-p9.md", "2022-03-05-p4.md"].entries()) {
+      edit(name, { title: `第${n}次改`, date: name.includes("p4") ? "2022-03-05 04:00:00 +0800" : "2022-03-10 09:00:00 +0800", categories: name.includes("p4") ? "c1" : "c0", tags: name.includes("p4") ? "[t0]" : "[t1]" });
+      expect(reused(await cached())).toBe(true);
+      expect(readTree(out)).toEqual(await coldTree(root));
+    }
+    expect(statSync(path.join(cacheDir, snapshot)).ino).toBe(inode);
+    expect(readdirSync(cacheDir).some((name) => name.endsWith(".edits.json"))).toBe(true);
+    expect((await cached()).written).toBe(0);
+  });
+
+  it("takes the full path when a post moves: another category, date or slug", async () => {
+    const moves: [string, Parameters<typeof post>[0]][] = [
+      ["2022-03-05-p4.md", { title: "标题4", date: "2022-03-05 04:00:00 +0800", categories: "c2", tags: "[t0]" }],
+      ["2022-03-06-p5.md", { title: "标题5", date: "2022-03-07 05:00:00 +0800", categories: "c2", tags: "[t1]" }],
+      ["2022-03-07-p6.md", { title: "标题6", date: "2022-03-07 06:00:00 +0800", categories: "c0", tags: "[t2]", extra: "slug: renamed" }],
+      ["2022-03-08-p7.md", { title: "标题7", date: "2022-03-08 07:00:00 +0800", categories: "c1", tags: "[t3, 新]" }],
+    ];
+    for (const [name, fields] of moves) {
+      edit(name, fields);
+      const summary = await cached();
+      expect(reused(summary), name).toBe(false);
+      expect(readTree(out)).toEqual(await coldTree(root));
+    }
+  });
+
+  it("takes the full path when a post is added or removed, or no longer parses", async () => {
+    edit("2022-03-29-new.md", { title: "新", date: "2022-03-29 10:00:00 +0800", categories: "c0" });
+    expect(reused(await cached())).toBe(false);
+    rmSync(path.join(root, "posts/2022-03-29-new.md"));
+    expect(reused(await cached())).toBe(false);
+    writeFileSync(path.join(root, "posts/2022-03-05-p4.md"), "---\ntitle: [unclosed\n---\nbody");
+    const broken = await cached();
+    expect(reused(broken)).toBe(false);
+    expect(broken.skipped.map((problem) => problem.file)).toEqual([expect.stringContaining("2022-03-05-p4.md")]);
+    expect(readTree(out)).toEqual(await coldTree(root));
+  });
+
+  it("ignores a damaged snapshot", async () => {
+    for (const name of readdirSync(cacheDir)) if (name.startsWith("model-")) writeFileSync(path.join(cacheDir, name), "garbage");
+    edit("2022-03-05-p4.md", { title: "改", date: "2022-03-05 04:00:00 +0800", categories: "c1", tags: "[t0]" });
+    const summary = await cached();
+    expect(reused(summary)).toBe(false);
+    expect(readTree(out)).toEqual(await coldTree(root));
+    edit("2022-03-05-p4.md", { title: "再改", date: "2022-03-05 04:00:00 +0800", categories: "c1", tags: "[t0]" });
+    expect(reused(await cached())).toBe(true);
+    expect(readTree(out)).toEqual(await coldTree(root));
+  });
+
+  it("keeps a post the site leaves out out of it", async () => {
+    edit("2022-03-05-p4.md", { title: "不发布", date: "2022-03-05 04:00:00 +0800", categories: "c1", tags: "[t0]", extra: "published: false" });
+    expect(reused(await cached())).toBe(false);
+    edit("2022-03-05-p4.md", { title: "仍不发布，改了标题", date: "2022-03-05 04:00:00 +0800", categories: "c1", tags: "[t0]", extra: "published: false" });
+    const summary = await cached();
+    expect(reused(summary)).toBe(true);
+    expect(summary.written).toBe(0);
+    expect(summary.posts).toBe(29);
+    expect(readTree(out)).toEqual(await coldTree(root));
+  });
+});
