@@ -94,7 +94,7 @@ function lastmodSource(route: Route, site: Site): number {
  * The posts whose keys a route's signature folds in (a missing neighbour as undefined), or undefined
  * for a route that shows no post's own data: every other input of a signature is the site's shape.
  */
-export function shownPosts(route: Route, site: Site): readonly (number | undefined)[] | undefined {
+export function shownPosts(route: Route, site: Site): ArrayLike<number | undefined> | undefined {
   if (route.kind === "post") {
     const entry = site.posts[route.post]!;
     return [route.post, entry.older, entry.newer, entry.olderInCategory, entry.newerInCategory, ...entry.related];
@@ -110,9 +110,10 @@ export function shownPosts(route: Route, site: Site): readonly (number | undefin
 function routeSignature(route: Route, site: Site, shared: Shared, prefix: Digest): string | undefined {
   const digest = Digest.from(prefix).text(route.kind).text(route.url);
   // Posts by their keys; a missing neighbour as a marker. The count first: lists of any length differ.
-  const posts = (indices: readonly (number | undefined)[]): void => {
+  const posts = (indices: ArrayLike<number | undefined>): void => {
     digest.int(indices.length);
-    for (const i of indices) {
+    for (let n = 0; n < indices.length; n++) {
+      const i = indices[n];
       if (i === undefined) digest.text("-");
       else {
         const [a, b] = shared.key(i);

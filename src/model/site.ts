@@ -41,6 +41,15 @@ export function postUrl(post: Post, config: SiteConfig): string {
   return normalizeUrl(fillPattern(Object.hasOwn(NAMED_PERMALINKS, pattern) ? NAMED_PERMALINKS[pattern]! : pattern, values));
 }
 
+/** What a post's URL depends on besides the post itself. */
+const urlKeyOf = (config: SiteConfig): string => `${config.permalinks.post}\n${config.timezone}`;
+
+/** Works a post's URL out ahead and keeps it with the post: parsing threads do, so the model need not. */
+export function placePost(post: Post, config: SiteConfig): Post {
+  placedUrl(post, config, urlKeyOf(config));
+  return post;
+}
+
 /** A post's URL, worked out again only when the post or the settings it depends on changed. */
 function placedUrl(post: Post, config: SiteConfig, key: string): string {
   if (post.placed?.key === key) return post.placed.url;
@@ -72,7 +81,7 @@ export function buildSite(all: readonly Post[], config: SiteConfig, selection: S
   const leftOut = { drafts: 0, future: 0, unpublished: 0 };
   let nextFuture: number | undefined;
   const candidates: { post: Post; url: string }[] = [];
-  const urlKey = `${config.permalinks.post}\n${config.timezone}`;
+  const urlKey = urlKeyOf(config);
   for (const post of all) {
     if (!post.meta.published) leftOut.unpublished++;
     else if ((post.meta.draft || post.inDrafts) && !selection.drafts) leftOut.drafts++;

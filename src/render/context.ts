@@ -1,7 +1,7 @@
 // Site + route → the data a template receives. Pure; the README lists every variable built here.
 // Templates consume this and never build collections themselves.
 
-import type { ListSource, Pager, Route } from "../routes/types.js";
+import type { ListSource, Pager, PostList, Route } from "../routes/types.js";
 import { FIXED_URLS, feedUrl } from "../routes/urls.js";
 import type { Link, Site } from "../types.js";
 import { yearCalendar } from "./charts.js";
@@ -128,7 +128,7 @@ export function pageContext(site: Site, siteData: SiteView, route: Route): PageC
   }
 }
 
-function listContext(site: Site, siteData: SiteView, url: string, source: ListSource, pager: Pager, items: readonly number[]): PageContext {
+function listContext(site: Site, siteData: SiteView, url: string, source: ListSource, pager: Pager, items: PostList): PageContext {
   const { config } = site;
   const links = siteLinks(site);
   const pagerView = {
@@ -198,6 +198,6 @@ function listContext(site: Site, siteData: SiteView, url: string, source: ListSo
   const calendar = source.kind === "year" && pager.page === 1 ? yearCalendar(site, site.years[source.period]!) : null;
   return {
     page: pageView(site, source.kind, base),
-    list: { ...list, items: items.map((i) => itemView(site, i)), pager: pagerView, calendar },
+    list: { ...list, items: Array.from(items, (i) => itemView(site, i)), pager: pagerView, calendar },
   };
 }

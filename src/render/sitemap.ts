@@ -18,7 +18,7 @@ interface Entry {
   readonly lastmod?: string;
 }
 
-function newestOf(site: Site, posts: readonly number[]): string | undefined {
+function newestOf(site: Site, posts: ArrayLike<number>): string | undefined {
   const first = posts[0];
   return first === undefined ? undefined : dateView(site.posts[first]!.post.date, site.config.timezone).iso;
 }

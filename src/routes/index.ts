@@ -41,7 +41,7 @@ export function routePages(site: Site): RoutePlan {
         next: page < pages ? urlOf(page + 1) : undefined,
         last: urlOf(pages),
       };
-      const items = posts.slice((page - 1) * config.pageSize, page * config.pageSize);
+      const items = Int32Array.from(posts.slice((page - 1) * config.pageSize, page * config.pageSize));
       routes.push(make({ kind: "list", url: urlOf(page), source, pager, items }));
     }
   };
@@ -61,7 +61,7 @@ export function routePages(site: Site): RoutePlan {
   routes.push(make({ kind: "page", url: FIXED_URLS.search, name: "search" }));
 
   const feed = (scope: FeedScope, slug: string, posts: readonly number[]): void => {
-    const items = posts.slice(0, config.feeds.limit);
+    const items = Int32Array.from(posts.slice(0, config.feeds.limit));
     for (const format of FEED_FORMATS) routes.push(make({ kind: "feed", url: feedUrl(format, scope, slug), format, scope, items }));
   };
   feed({ kind: "site" }, "", site.posts.map((_, i) => i).slice(0, config.feeds.limit));

@@ -171,5 +171,10 @@ function feedText(site: Site, route: Route & { kind: "feed" }, entries: Readonly
     timezone: config.timezone,
   };
   // A post whose file vanished after parsing has no entry; it was reported as a problem.
-  return feedDocument(route.format, header, route.items.flatMap((i) => entries.get(i)?.[route.format] ?? []));
+  const texts: string[] = [];
+  for (const post of route.items) {
+    const entry = entries.get(post);
+    if (entry) texts.push(entry[route.format]);
+  }
+  return feedDocument(route.format, header, texts);
 }

@@ -98,7 +98,11 @@ export async function reuseModel(input: ReuseInput): Promise<Reused | undefined>
   return { snapshot, known };
 }
 
-function showsAny(posts: readonly (number | undefined)[] | undefined, edited: ReadonlySet<number>): boolean {
-  if (posts) for (const post of posts) if (post !== undefined && edited.has(post)) return true;
+function showsAny(posts: ArrayLike<number | undefined> | undefined, edited: ReadonlySet<number>): boolean {
+  if (!posts) return false;
+  for (let n = 0; n < posts.length; n++) {
+    const post = posts[n];
+    if (post !== undefined && edited.has(post)) return true;
+  }
   return false;
 }

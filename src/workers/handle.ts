@@ -2,7 +2,7 @@
 // inline lane, so the two can never drift apart.
 
 import { appendPosts, clearState, createState, parseFiles, renderFiles, setTarget, type WorkerState } from "./tasks.js";
-import type { Request } from "./protocol.js";
+import { unpackPosts, type Request } from "./protocol.js";
 import type { DistributiveOmit } from "./pool.js";
 
 /** What a thread keeps between requests. */
@@ -20,7 +20,7 @@ export function handle(thread: ThreadState, request: DistributiveOmit<Request, "
       setTarget(thread.state!, request.target);
       return null;
     case "posts":
-      appendPosts(thread.state!, request.posts, request.paths);
+      appendPosts(thread.state!, ...unpackPosts(request.packed));
       return null;
     case "parse":
       return parseFiles(thread.state!, request.jobs);

@@ -4,7 +4,7 @@
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { BuildError } from "../errors.js";
-import type { Request, Response } from "./protocol.js";
+import { packPosts, type Request, type Response } from "./protocol.js";
 import type { ThreadState } from "./handle.js";
 import type { ParseJob, ParseResult, RenderJob, RenderResult, RenderTarget, WorkerSetup } from "./tasks.js";
 
@@ -150,14 +150,13 @@ export class Pool {
     }
     this.rendering = this.lanes.slice(0, renderThreads(this.lanes.length, target.site.posts.length));
     const skeleton: RenderTarget = { ...target, site: { ...target.site, posts: [] }, paths: [] };
-    await Promise.all(
-      this.rendering.map(async (lane) => {
-        await lane.run({ type: "target", target: skeleton });
-        for (let i = 0; i < target.site.posts.length; i += SITE_CHUNK) {
-          await lane.run({ type: "posts", posts: target.site.posts.slice(i, i + SITE_CHUNK), paths: target.paths.slice(i, i + SITE_CHUNK) });
-        }
-      }),
-    );
+    await Promise.all(this.rendering.map((lane) => lane.run({ type: "target", target: skeleton })));
+    // Serialized once here and copied to every thread as bytes: cloning the posts for each thread
+    // serialized them once per thread, on this thread, while the render threads waited.
+    for (let i = 0; i < target.site.posts.length; i += SITE_CHUNK) {
+      const packed = packPosts(target.site.posts.slice(i, i + SITE_CHUNK), target.paths.slice(i, i + SITE_CHUNK));
+      await Promise.all(this.rendering.map((lane) => lane.run({ type: "posts", packed })));
+    }
   }
 
   /** Parses posts; results in job order. */

@@ -1,5 +1,6 @@
-// Messages between the pool and its worker threads.
+// Messages between the pool and its worker threads, and the packing of the one big one (the posts).
 
+import v8 from "node:v8";
 import type { Problem } from "../errors.js";
 import type { SitePost } from "../types.js";
 import type { ParseJob, RenderJob, RenderTarget, WorkerSetup } from "./tasks.js";
@@ -8,7 +9,8 @@ import type { ParseJob, RenderJob, RenderTarget, WorkerSetup } from "./tasks.js"
 export type Request =
   | { readonly id: number; readonly type: "setup"; readonly setup: WorkerSetup }
   | { readonly id: number; readonly type: "target"; readonly target: RenderTarget }
-  | { readonly id: number; readonly type: "posts"; readonly posts: readonly SitePost[]; readonly paths: readonly string[] }
+  /** A part of the site's posts and their paths, v8-serialized once for every thread (see Pool.target). */
+  | { readonly id: number; readonly type: "posts"; readonly packed: Uint8Array }
   | { readonly id: number; readonly type: "parse"; readonly jobs: readonly ParseJob[] }
   | { readonly id: number; readonly type: "render"; readonly jobs: readonly RenderJob[] }
   | { readonly id: number; readonly type: "clear" };
@@ -18,3 +20,12 @@ export type Response =
   | { readonly id: number; readonly ok: true; readonly result: unknown }
   | { readonly id: number; readonly ok: false; readonly problem: Problem }
   | { readonly id: number; readonly ok: false; readonly crash: { readonly message: string; readonly stack?: string } };
+
+/** Posts of a site and their paths as bytes: serialized once on this thread, copied to each render thread as they are. */
+export function packPosts(posts: readonly SitePost[], paths: readonly string[]): Uint8Array {
+  return v8.serialize([posts, paths]);
+}
+
+export function unpackPosts(packed: Uint8Array): [SitePost[], string[]] {
+  return v8.deserialize(packed) as [SitePost[], string[]];
+}

@@ -12,6 +12,7 @@ import { createEnvironment, templateError } from "../render/environment.js";
 import { absolutizeHtml, feedEntry, feedEntryData, type FeedEntry } from "../render/feeds.js";
 import type { TemplateFile, TemplateSet } from "../render/templates.js";
 import type { Route } from "../routes/types.js";
+import { placePost } from "../model/site.js";
 import type { Post, Site, SiteConfig, SitePost } from "../types.js";
 import { forgetFolders, writeOutputFile, type WriteResult } from "../write/files.js";
 
@@ -108,7 +109,7 @@ const asProblem = (error: unknown, file: string): Problem => {
 export function parseFiles(state: WorkerState, jobs: readonly ParseJob[]): ParseResult[] {
   return jobs.map((job) => {
     try {
-      return { ok: true, post: state.parser.parse(job, readFileSync(job.path)) };
+      return { ok: true, post: placePost(state.parser.parse(job, readFileSync(job.path)), state.setup.config) };
     } catch (error) {
       return { ok: false, problem: asProblem(error, job.display) };
     }
