@@ -18,7 +18,7 @@ import { readTemplates } from "./render/templates.js";
 import { fullModel, reusedModel } from "./stages/model.js";
 import { reuseModel } from "./stages/reuse.js";
 import { parseSources } from "./stages/parse.js";
-import { planOutput } from "./stages/plan.js";
+import { planEdit, planOutput } from "./stages/plan.js";
 import { joinRenders, renderOpenFirst } from "./stages/first.js";
 import { renderRoutes, type RenderInput, type RenderOutput } from "./stages/render.js";
 import { indexSearch } from "./search/stage.js";
@@ -108,10 +108,14 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
     if (isUnchanged(usable, inputs, now)) return unchangedSummary(usable, clock, paths, notes);
     const first = !kept;
     const checkKey = globalKey([config, [...templates.hashes]]);
+    // Compiling is the templates' syntax check; the code is kept for the threads and the next build.
+    // Nunjucks is loaded only here: a build that finds nothing changed never needs it.
+    const { compileTemplates } = await import("./render/compiled.js");
+    const compiled = compileTemplates(templates, config, cacheDir);
 
     // Pools start lazily (small phases run inline, where starting threads costs more than it saves)
     // and are set up afresh for each build: templates and site.yml may have changed.
-    const setup: WorkerSetup = { config, parse: settings, templates: [...templates.files.values()], templateHashes: [...templates.hashes] };
+    const setup: WorkerSetup = { config, parse: settings, templates: [...compiled.files.values()], templateHashes: [...templates.hashes] };
     const ready = new Set<Pool>();
     // The site to render and where to; pools are given it when first used for rendering.
     let target: RenderTarget | undefined;
@@ -146,24 +150,18 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
     if (!reused && cache !== kept && cacheDir) cache = loadCache(cacheDir, codeFingerprint(), parseKey).state;
     state.cache = cache;
     state.cacheDir = cacheDir;
-    // The build that wrote a reused snapshot checked these same templates.
-    if (state.checked !== checkKey && !reused) {
-      // Nunjucks is loaded only here: a build that finds nothing changed never needs it.
-      const { checkTemplates, createEnvironment } = await import("./render/environment.js");
-      checkTemplates(createEnvironment(templates, config), templates);
-    }
-    state.checked = checkKey;
 
     const parsed = reused ? undefined : await clock.timeAsync("parse", () => parseSources(sources.files, cache, poolFor, state.settings.keepLastGood));
-    const { model, routes, problems, skipped, copyable } = reused
-      ? reusedModel(reused.snapshot, usable!.summary!, publicFiles)
+    const stage = reused
+      ? reusedModel(reused, usable!.summary!)
       : clock.time("model", () => fullModel(parsed!, { config, options: { ...options, now }, configProblems, sources, publicFiles }));
+    const { model, routes, problems, skipped } = stage;
     const { site } = model;
     options.onSite?.(site);
     const view = siteView(site, `broadsheet ${VERSION}`);
 
     if (options.strict && (problems.length > 0 || skipped.length > 0)) {
-      return summarize({ ok: false, site, routes, problems, skipped, notes, model, clock, paths, written: 0, unchanged: 0, deleted: 0 });
+      return summarize({ ok: false, site, pages: stage.pages, problems, skipped, notes, model, clock, paths, written: 0, unchanged: 0, deleted: 0 });
     }
 
     // One build and done: the site keeps each post's summary, so the parsed posts can go (saved first).
@@ -178,6 +176,7 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
     const renderInput = (render: readonly Route[], into: string, currentDir: string | undefined): RenderInput => ({
       site,
       siteView: view,
+      // After an edit, no sitemap is among the routes to render (they list URLs and dates: the site's shape).
       routes,
       render,
       pool: poolFor,
@@ -208,18 +207,12 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
       state.settings.once && !cacheDir
         ? []
         : clock.time("plan", () =>
-            routeSignatures(
-              routes,
-              site,
-              global,
-              (route) => {
-                const template = templateFor(route);
-                return template ? templates.hashes.get(template) : undefined;
-              },
-              reused?.known,
-            ),
+            routeSignatures(routes, site, global, (route) => {
+              const template = templateFor(route);
+              return template ? templates.hashes.get(template) : undefined;
+            }),
           );
-    const output = clock.time("plan", () => planOutput(routes, signatures, copyable, usable));
+    const output = clock.time("plan", () => (stage.edit ? planEdit(routes, signatures, usable!) : planOutput(routes, signatures, stage.copyable, usable)));
 
     workDir = createWorkFolder(paths.out, output.mode === "full" ? "staging" : "patch");
     const currentDir = output.mode === "patch" ? paths.out : undefined;
@@ -239,7 +232,7 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
     const copied = output.copy.filter((file) => output.stale.has(file.file)).map((file) => file.file);
     clock.time("write", () => copyPublicFiles(output.copy, workDir!));
     const search = await clock.timeAsync("search", () =>
-      indexSearch({ config, routes: routes, mode: output.mode, workDir: workDir!, out: paths.out, changed, removed: output.remove, deferred: Boolean(options.onSearchIndex) }),
+      indexSearch({ config, routes: config.search ? stage.allRoutes() : [], mode: output.mode, workDir: workDir!, out: paths.out, changed, removed: output.remove, deferred: Boolean(options.onSearchIndex) }),
     );
     problems.push(...search.problems);
 
@@ -253,14 +246,14 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
       else commitPatch(paths.out, committing, written, deleted);
       return {
         written: written.length,
-        unchanged: routes.length - changed.length,
+        unchanged: Object.values(stage.pages).reduce((a, b) => a + b, 0) - changed.length,
         deleted: deleted.length,
         changes: { written, deleted },
       };
     });
     if (search.job) options.onSearchIndex?.(search.job);
 
-    const summary = summarize({ ok: true, site, routes, problems, skipped, notes, model, clock, paths, ...counts, search: search.summary });
+    const summary = summarize({ ok: true, site, pages: stage.pages, problems, skipped, notes, model, clock, paths, ...counts, search: search.summary });
     cache.outputs.set(paths.out, {
       out: paths.out,
       ino: folderIdentity(paths.out),
@@ -269,7 +262,17 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
       validUntil: validUntil(site, model.nextFuture, now),
       summary: { posts: summary.posts, pages: summary.pages, problems, skipped, leftOut: summary.leftOut },
     });
-    state.last = { paths, site, siteView: view, setup, postPaths, routes, parsed: (id) => cache.posts.get(id)?.post };
+    state.last = {
+      paths,
+      site,
+      siteView: view,
+      setup,
+      postPaths,
+      get routes() {
+        return stage.allRoutes();
+      },
+      parsed: (id) => cache.posts.get(id)?.post,
+    };
     state.unsaved = Boolean(cacheDir) && !first && state.settings.saveCacheOnClose;
     // The cache on disk must never describe an output other than this one: until it is saved (now,
     // or when the builder closes) its manifest for this output goes, and until then the journal stays.
@@ -279,7 +282,8 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
     // would go stale with the manifest it belongs to.
     if (saved && cacheDir && !state.unsaved) {
       const keep = state.settings.once && site.posts.length <= SNAPSHOT_MAX_POSTS;
-      keepSnapshotOrNote(cacheDir, paths.out, keep ? (reused?.snapshot ?? snapshotOf(inputs, shape, sources.files, site, routes, model.nextFuture)) : undefined, notes);
+      const snapshot = keep ? (reused?.snapshot ?? snapshotOf({ inputs, shape, files: sources.files, site, routes, signatures, nextFuture: model.nextFuture })) : undefined;
+      keepSnapshotOrNote(cacheDir, paths.out, snapshot, notes);
     }
     return summary;
   } catch (error) {

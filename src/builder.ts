@@ -58,7 +58,5 @@ export interface BuilderState {
   cacheDir?: string;
   unsaved?: boolean;
   sources?: Sources;
-  /** Template hashes and config that passed checkTemplates last. */
-  checked?: string;
   last?: LastBuild;
 }

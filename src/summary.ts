@@ -29,7 +29,8 @@ export function pageKind(route: Route): string {
 export interface SummaryInput {
   readonly ok: boolean;
   readonly site: Site;
-  readonly routes: readonly Route[];
+  /** Pages by kind (see countPages). */
+  readonly pages: Readonly<Record<string, number>>;
   readonly problems: readonly Problem[];
   readonly skipped: readonly Problem[];
   readonly notes: readonly string[];
@@ -43,17 +44,22 @@ export interface SummaryInput {
   readonly search?: BuildSummary["search"];
 }
 
-/** Counts pages by kind and gathers the rest. */
-export function summarize(input: SummaryInput): BuildSummary {
+/** How many pages of each kind the routes make. */
+export function countPages(routes: readonly Route[]): Record<string, number> {
   const pages: Record<string, number> = {};
-  for (const route of input.routes) {
+  for (const route of routes) {
     const kind = pageKind(route);
     pages[kind] = (pages[kind] ?? 0) + 1;
   }
+  return pages;
+}
+
+/** Gathers what a build did. */
+export function summarize(input: SummaryInput): BuildSummary {
   return {
     ok: input.ok,
     posts: input.site.posts.length,
-    pages,
+    pages: input.pages,
     written: input.written,
     unchanged: input.unchanged,
     deleted: input.deleted,

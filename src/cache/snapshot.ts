@@ -10,6 +10,7 @@ import path from "node:path";
 import v8 from "node:v8";
 import type { Route } from "../routes/types.js";
 import type { PostSummary, Site, SitePost, SourceFile } from "../types.js";
+import { routeTable, type RouteTable } from "./route-table.js";
 import { outputTag, writeFileAtomically } from "./store.js";
 
 /** A build's model, and the post files it was built from. */
@@ -21,7 +22,7 @@ export interface ModelSnapshot {
   /** The post files, in the order the build read them: ids, sizes and modification times. */
   readonly files: { readonly ids: readonly string[]; readonly sizes: Float64Array; readonly mtimes: Float64Array };
   readonly site: Site;
-  readonly routes: readonly Route[];
+  readonly routes: RouteTable;
   /** The date of the earliest post left out for being in the future. */
   readonly nextFuture?: number;
   /** Edits since the snapshot was written whole (the `inputs` it was written with): the posts' new summaries and file facts. */
@@ -40,10 +41,24 @@ export const SNAPSHOT_MAX_POSTS = 300_000;
 const baseFile = (out: string): string => `model-${outputTag(out)}.v8`;
 const editsFile = (out: string): string => `model-${outputTag(out)}.edits.json`;
 
-/** A snapshot of a build's model, its post files given as the build read them. */
-export function snapshotOf(inputs: string, shape: string, files: readonly SourceFile[], site: Site, routes: readonly Route[], nextFuture: number | undefined): ModelSnapshot {
+/** What a build's snapshot is made of. */
+export interface SnapshotInput {
+  readonly inputs: string;
+  readonly shape: string;
+  /** The post files as the build read them. */
+  readonly files: readonly SourceFile[];
+  readonly site: Site;
+  readonly routes: readonly Route[];
+  readonly signatures: readonly (string | undefined)[];
+  readonly nextFuture: number | undefined;
+}
+
+/** A snapshot of a build's model. */
+export function snapshotOf(input: SnapshotInput): ModelSnapshot {
+  const { inputs, files } = input;
   const facts = { ids: files.map((f) => f.id), sizes: new Float64Array(files.map((f) => f.size)), mtimes: new Float64Array(files.map((f) => f.mtimeMs)) };
-  return { inputs, shape, files: facts, site, routes, nextFuture, edits: { base: inputs, posts: new Map(), files: new Map() } };
+  const routes = routeTable(input.routes, input.site, input.signatures);
+  return { inputs, shape: input.shape, files: facts, site: input.site, routes, nextFuture: input.nextFuture, edits: { base: inputs, posts: new Map(), files: new Map() } };
 }
 
 /** The snapshot kept for an output folder, with the edits since applied; undefined if there is none or it is unreadable. */
@@ -51,7 +66,7 @@ export function loadSnapshot(dir: string, out: string): ModelSnapshot | undefine
   let snapshot: ModelSnapshot;
   try {
     snapshot = v8.deserialize(readFileSync(path.join(dir, baseFile(out)))) as ModelSnapshot;
-    if (typeof snapshot?.inputs !== "string" || !Array.isArray(snapshot.site?.posts) || !Array.isArray(snapshot.routes) || !(snapshot.files?.sizes instanceof Float64Array)) return undefined;
+    if (typeof snapshot?.inputs !== "string" || !Array.isArray(snapshot.site?.posts) || typeof snapshot.routes?.text !== "string" || !(snapshot.files?.sizes instanceof Float64Array)) return undefined;
   } catch {
     return undefined;
   }

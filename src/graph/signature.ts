@@ -13,7 +13,7 @@ const hash = (text: string): string => createHash("sha1").update(text).digest("b
 
 /**
  * A key per post (two 32-bit lanes) that changes whenever anything a link, listing item or feed
- * entry shows of it changes. Worked out on first use: a rebuild that reuses most signatures needs few.
+ * entry shows of it changes. Worked out on first use: a rebuild after an edit signs few pages.
  */
 function postKeys(site: Site): (post: number) => readonly [number, number] {
   const keys = new Int32Array(site.posts.length * 2);
@@ -48,17 +48,8 @@ interface Shared {
   sitemap(): string;
 }
 
-/**
- * The signature of every route (see routeSignature), sharing the digests several routes need.
- * `known` may give a route's signature without working it out (one the caller knows is unchanged).
- */
-export function routeSignatures(
-  routes: readonly Route[],
-  site: Site,
-  global: string,
-  templateHash: (route: Route) => string | undefined,
-  known?: (route: Route) => string | undefined,
-): (string | undefined)[] {
+/** The signature of every route (see routeSignature), sharing the digests several routes need. */
+export function routeSignatures(routes: readonly Route[], site: Site, global: string, templateHash: (route: Route) => string | undefined): (string | undefined)[] {
   let sitemap: string | undefined;
   const shared: Shared = {
     key: postKeys(site),
@@ -79,7 +70,7 @@ export function routeSignatures(
     if (!digest) prefixes.set(template, (digest = new Digest().text(global).text(template ?? "")));
     return digest;
   };
-  return routes.map((route) => known?.(route) ?? routeSignature(route, site, shared, prefix(templateHash(route))));
+  return routes.map((route) => routeSignature(route, site, shared, prefix(templateHash(route))));
 }
 
 /** The post whose date a route's sitemap lastmod is, as a number (-1: none). */

@@ -11,6 +11,8 @@ export interface TemplateFile {
   readonly name: string;
   readonly path: string;
   readonly source: string;
+  /** Its source compiled to JavaScript (render/compiled.ts), when done. */
+  readonly code?: string;
 }
 
 /** The templates of a build, by name, with a dependency hash for each. */

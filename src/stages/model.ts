@@ -3,7 +3,7 @@
 // build's model from its snapshot (stages/reuse.ts). Either way, what the rest of a build needs.
 
 import type { ManifestSummary } from "../cache/store.js";
-import type { ModelSnapshot } from "../cache/snapshot.js";
+import { allRoutes } from "../cache/route-table.js";
 import type { Problem } from "../errors.js";
 import { buildSite, type ModelResult } from "../model/site.js";
 import { routePages, type RoutePlan } from "../routes/index.js";
@@ -11,12 +11,20 @@ import type { Route } from "../routes/types.js";
 import type { Sources } from "../read.js";
 import type { BuildOptions, SiteConfig } from "../types.js";
 import { hideUnderPages, type PublicFile } from "../write/public.js";
+import { countPages } from "../summary.js";
 import type { ParseStageResult } from "./parse.js";
+import type { Reused } from "./reuse.js";
 
 /** What the model stage gives the rest of a build. */
 export interface ModelStage {
   readonly model: ModelResult;
+  /** The routes this build signs and plans: every route, or after an edit (`edit`) those whose pages may have changed. */
   readonly routes: readonly Route[];
+  readonly edit: boolean;
+  /** Every route of the site (decoded only when asked for, after an edit). */
+  readonly allRoutes: () => readonly Route[];
+  /** How many pages of each kind the site has. */
+  readonly pages: Readonly<Record<string, number>>;
   readonly problems: Problem[];
   /** Posts left out of the site, as errors. */
   readonly skipped: Problem[];
@@ -40,6 +48,9 @@ export function fullModel(parsed: ParseStageResult, input: ModelInput): ModelSta
   return {
     model,
     routes: plan.routes,
+    edit: false,
+    allRoutes: () => plan.routes,
+    pages: countPages(plan.routes),
     problems: [...input.configProblems, ...input.sources.problems, ...parsed.posts.flatMap((p) => p.problems), ...model.problems, ...plan.warnings, ...statics.warnings],
     skipped: [...parsed.failed, ...model.skipped, ...plan.displaced.values()],
     copyable: statics.copyable,
@@ -47,18 +58,22 @@ export function fullModel(parsed: ParseStageResult, input: ModelInput): ModelSta
 }
 
 /**
- * The last build's model after edits that kept every post's place: the same site, routes and
- * problems (the edited posts' own problems were part of their place), but for the search index's,
- * which this build's search stage reports afresh.
+ * The last build's model after edits that kept every post's place (stages/reuse.ts): the same site,
+ * pages and problems (the edited posts' own problems were part of their place), but for the search
+ * index's, which this build's search stage reports afresh. Public files are as they were: none to copy.
  */
-export function reusedModel(snapshot: ModelSnapshot, last: ManifestSummary, publicFiles: readonly PublicFile[]): ModelStage {
-  const { site, routes } = snapshot;
+export function reusedModel({ snapshot, routes }: Reused, last: ManifestSummary): ModelStage {
+  const { site } = snapshot;
+  let all: readonly Route[] | undefined;
   return {
     model: { site, skipped: [], problems: [], leftOut: last.leftOut, nextFuture: snapshot.nextFuture },
     routes,
+    edit: true,
+    allRoutes: () => (all ??= allRoutes(snapshot.routes)),
+    pages: last.pages,
     problems: last.problems.filter((problem) => !problem.code.startsWith("search-")),
     skipped: [...last.skipped],
-    copyable: hideUnderPages(publicFiles, new Set(routes.map((route) => route.file))).copyable,
+    copyable: [],
   };
 }
 

@@ -46,3 +46,17 @@ export function planOutput(routes: readonly Route[], signatures: readonly (strin
   if (changed > routes.length / 2) return { mode: "full", render: routes, stale, copy: copyable, remove, files };
   return { mode: "patch", render, stale, copy, remove, files };
 }
+
+/**
+ * The plan of a rebuild after edits that kept the site's shape (stages/reuse.ts): the last build's
+ * files, of which only `routes` (those showing an edited post, and those rendered every time) may
+ * have changed; each is rendered when its signature did.
+ */
+export function planEdit(routes: readonly Route[], signatures: readonly (string | undefined)[], manifest: OutputManifest): OutputPlan {
+  const files: Record<string, string> = { ...manifest.files };
+  const render = routes.filter((route, i) => signatures[i] === undefined || files[route.file] !== signatures[i]);
+  routes.forEach((route, i) => {
+    files[route.file] = signatures[i] ?? ALWAYS;
+  });
+  return { mode: "patch", render, stale: new Set(render.map((route) => route.file)), copy: [], remove: [], files };
+}

@@ -1,17 +1,16 @@
 // The model stage, by a shortcut: when the only posts that changed since the last build into this
 // folder kept their place (model/place.ts), the last build's model is loaded from its snapshot and
-// the edited posts patched in. Every page whose signature could change shows one of them; the rest
-// keep the signatures of the manifest. Anything else (a post added, moved or removed, a file that no
+// the edited posts patched in. Every page whose signature could change shows one of them: only those
+// are signed and planned again (stages/plan.ts: planEdit). Anything else (a post added, moved or removed, a file that no
 // longer parses, other settings) and the full model stage runs, as if this had not been tried.
 
 import { chunkOf, loadPostChunks, setPost, type CacheState, type OutputManifest } from "../cache/store.js";
 import { editFile, editPost, loadSnapshot, type ModelSnapshot } from "../cache/snapshot.js";
-import { shownPosts } from "../graph/signature.js";
+import { routesFor } from "../cache/route-table.js";
 import { placeOf } from "../model/place.js";
 import type { Route } from "../routes/types.js";
 import { summarizePost, type Post, type SiteConfig, type SourceFile } from "../types.js";
 import type { ParseJob, ParseResult } from "../workers/tasks.js";
-import { ALWAYS } from "./plan.js";
 
 /** Beyond this many changed files a rebuild is not an edit: the full model stage is as quick. */
 const MAX_EDITS = 64;
@@ -32,11 +31,11 @@ export interface ReuseInput {
   readonly parse: (jobs: readonly ParseJob[]) => Promise<ParseResult[]>;
 }
 
-/** The last model with the edits in, and the signatures that are known unchanged. */
+/** The last model with the edits in, and the routes whose pages may have changed. */
 export interface Reused {
   readonly snapshot: ModelSnapshot;
-  /** A route's signature from the manifest when none of the posts it shows changed; undefined: work it out. */
-  readonly known: (route: Route) => string | undefined;
+  /** The routes that show an edited post, and those rendered on every build, in route order. */
+  readonly routes: readonly Route[];
 }
 
 /** The last build's model with the edited posts in, or undefined when this build needs the full model stage. */
@@ -89,20 +88,6 @@ export async function reuseModel(input: ReuseInput): Promise<Reused | undefined>
   });
   snapshot.inputs = input.inputs;
 
-  const previous = input.manifest.files;
-  const known = (route: Route): string | undefined => {
-    const signature = previous[route.file];
-    if (signature === undefined || signature === ALWAYS) return undefined;
-    return showsAny(shownPosts(route, snapshot.site), edited) ? undefined : signature;
-  };
-  return { snapshot, known };
-}
-
-function showsAny(posts: ArrayLike<number | undefined> | undefined, edited: ReadonlySet<number>): boolean {
-  if (!posts) return false;
-  for (let n = 0; n < posts.length; n++) {
-    const post = posts[n];
-    if (post !== undefined && edited.has(post)) return true;
-  }
-  return false;
+  // Every other page's inputs are the site's shape, unchanged (see graph/signature.ts).
+  return { snapshot, routes: routesFor(snapshot.routes, edited) };
 }

@@ -1,6 +1,6 @@
 // A rebuild after edits that keep every post's place reuses the last build's model (stages/reuse.ts):
 // its output must still be exactly a cold build's, and any other change must take the full path.
-import { readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { build } from "../../src/index.js";
@@ -113,5 +113,22 @@ describe("a rebuild after edits that keep every post's place", () => {
     expect(summary.written).toBe(0);
     expect(summary.posts).toBe(29);
     expect(readTree(out)).toEqual(await coldTree(root));
+  });
+});
+
+describe("compiled templates", () => {
+  it("are kept in the cache, and damaged ones are compiled afresh, never run", async () => {
+    const root = makeSite(corpus(6));
+    const out = path.join(tempDir(), "out");
+    const cacheDir = path.join(tempDir(), "cache");
+    await build({ root, out, cacheDir, search: false, now: NOW });
+    const file = path.join(cacheDir, "templates.json");
+    const stored = JSON.parse(readFileSync(file, "utf8")) as Record<string, string>;
+    expect(Object.values(stored).some((code) => code.includes("function root("))).toBe(true);
+    writeFileSync(file, JSON.stringify(Object.fromEntries(Object.keys(stored).map((key) => [key, "this is not { javascript"]))));
+    writeFileSync(path.join(root, "posts/2022-03-01-p0.md"), post({ title: "改", date: "2022-03-01 00:00:00 +0800", categories: "c0", tags: "[t0]" }));
+    await build({ root, out, cacheDir, search: false, now: NOW });
+    expect(readTree(out)).toEqual(await coldTree(root));
+    expect(JSON.parse(readFileSync(file, "utf8"))).toEqual(stored);
   });
 });
