@@ -28,17 +28,14 @@ import { summarize } from "./summary.js";
 import type { Route } from "./routes/types.js";
 import type { BuildOptions, BuildSummary } from "./types.js";
 import { codeFingerprint, VERSION } from "./version.js";
-import { Pool, threadHeapMb } from "./workers/pool.js";
-import type { RenderTarget, WorkerSetup } from "./workers/tasks.js";
+import type { WorkerSetup } from "./workers/tasks.js";
+import { buildPools } from "./stages/pools.js";
 import { acquireLock } from "./write/lock.js";
 import { outputError } from "./write/failure.js";
 import { closeJournal, commitPatch, commitStaging, createWorkFolder, discardWorkFolder, recoverOutput } from "./write/output.js";
 import { copyPublicFiles, listPublicFiles } from "./write/public.js";
 
 export type { Builder, BuilderSettings, BuildHint, LastBuild } from "./builder.js";
-
-/** Below this many jobs a phase runs in this thread: starting workers would cost more than it saves. */
-const THREAD_THRESHOLD = 400;
 
 /** Builds a site once. Resolves with the summary (ok: false under --strict with problems); rejects with BuildError on a fatal user error. */
 export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
@@ -73,7 +70,6 @@ export function createBuilder(options: BuildOptions = {}, settings: BuilderSetti
 }
 
 async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildHint | undefined): Promise<BuildSummary> {
-  const { pools } = state;
   const clock = stageClock();
   const { paths, config, problems: configProblems } = loadSite(options);
   const lock = acquireLock(paths.out);
@@ -113,31 +109,8 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
     const { compileTemplates } = await import("./render/compiled.js");
     const compiled = compileTemplates(templates, config, cacheDir);
 
-    // Pools start lazily (small phases run inline, where starting threads costs more than it saves)
-    // and are set up afresh for each build: templates and site.yml may have changed.
     const setup: WorkerSetup = { config, parse: settings, templates: [...compiled.files.values()], templateHashes: [...templates.hashes] };
-    const ready = new Set<Pool>();
-    // The site to render and where to; pools are given it when first used for rendering.
-    let target: RenderTarget | undefined;
-    const targeted = new Set<Pool>();
-    const aim = (next: RenderTarget): void => {
-      target = next;
-      targeted.clear();
-    };
-    const threads = options.workers ?? availableParallelism();
-    const poolFor = async (jobs: number): Promise<Pool> => {
-      const wanted = threads > 0 && jobs >= THREAD_THRESHOLD ? "threads" : "inline";
-      const pool = (pools[wanted] ??= new Pool(wanted === "threads" ? threads : 0, threadHeapMb(sources.files.length)));
-      if (!ready.has(pool)) {
-        await pool.setup(setup, checkKey);
-        ready.add(pool);
-      }
-      if (target && !targeted.has(pool)) {
-        await pool.target(target);
-        targeted.add(pool);
-      }
-      return pool;
-    };
+    const { poolFor, aim, clear } = buildPools(state.pools, setup, checkKey, options.workers ?? availableParallelism(), sources.files.length);
 
     // A fresh process after edits that kept every post's place: the last model, patched (stages/reuse.ts).
     const shape = inputKey(codeFingerprint(), config, options, templates, publicFiles, []);
@@ -225,7 +198,7 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
       return ahead ? joinRenders(ahead, done) : done;
     });
     skipped.push(...rendered.problems);
-    for (const pool of ready) await pool.clear();
+    await clear();
 
     // A full build writes every file, but reports as changed only those whose inputs changed.
     const changed = [...rendered.writes].filter(([file, result]) => result.changed && output.stale.has(file)).map(([file]) => file);
