@@ -23,7 +23,7 @@ import { joinRenders, renderOpenFirst } from "./stages/first.js";
 import { renderRoutes, type RenderInput, type RenderOutput } from "./stages/render.js";
 import { indexSearch } from "./search/stage.js";
 import { stageClock } from "./stages/clock.js";
-import { inputKey, isUnchanged, unchangedSummary, validUntil } from "./stages/unchanged.js";
+import { inputKey, isUnchanged, sourcesKey, unchangedSummary, validUntil } from "./stages/unchanged.js";
 import { summarize } from "./summary.js";
 import type { Route } from "./routes/types.js";
 import type { BuildOptions, BuildSummary } from "./types.js";
@@ -233,6 +233,7 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
       files: output.files,
       inputs,
       validUntil: validUntil(site, model.nextFuture, now),
+      sources: sourcesKey(sources.files),
       summary: { posts: summary.posts, pages: summary.pages, problems, skipped, leftOut: summary.leftOut },
     });
     state.last = {

@@ -25,6 +25,8 @@ export interface OutputManifest {
   /** Hash of every input of the build (see stages/unchanged.ts), and until when its output stays right. */
   readonly inputs?: string;
   readonly validUntil?: number;
+  /** Which post files the build read (see sourcesKey). */
+  readonly sources?: string;
   /** The build's summary, reported again when nothing changed. */
   readonly summary?: ManifestSummary;
 }

@@ -1,8 +1,9 @@
 // The model stage, by a shortcut: when the only posts that changed since the last build into this
 // folder kept their place (model/place.ts), the last build's model is loaded from its snapshot and
 // the edited posts patched in. Every page whose signature could change shows one of them: only those
-// are signed and planned again (stages/plan.ts: planEdit). Anything else (a post added, moved or removed, a file that no
-// longer parses, other settings) and the full model stage runs, as if this had not been tried.
+// are signed and planned again (stages/plan.ts: planEdit). Anything else (a post added, moved or
+// removed, a file that no longer parses, other settings) and the full model stage runs, as if this
+// had not been tried.
 
 import { chunkOf, loadPostChunks, setPost, type CacheState, type OutputManifest } from "../cache/store.js";
 import { editFile, editPost, loadSnapshot, type ModelSnapshot } from "../cache/snapshot.js";
@@ -11,8 +12,12 @@ import { placeOf } from "../model/place.js";
 import type { Route } from "../routes/types.js";
 import { summarizePost, type Post, type SiteConfig, type SourceFile } from "../types.js";
 import type { ParseJob, ParseResult } from "../workers/tasks.js";
+import { sourcesKey } from "./unchanged.js";
 
-/** Beyond this many changed files a rebuild is not an edit: the full model stage is as quick. */
+/**
+ * Beyond this many changed files the shortcut is not tried: each costs a read of its cached chunk
+ * and a parse in this thread, and a bulk change (a re-scrape) seldom keeps every post's place.
+ */
 const MAX_EDITS = 64;
 
 /** What reusing the last model needs. */
@@ -41,6 +46,8 @@ export interface Reused {
 /** The last build's model with the edited posts in, or undefined when this build needs the full model stage. */
 export async function reuseModel(input: ReuseInput): Promise<Reused | undefined> {
   const { cache, files } = input;
+  // A post added or removed (a scraper's usual change) is seen without loading the snapshot.
+  if (input.manifest.sources !== sourcesKey(files)) return undefined;
   const snapshot = loadSnapshot(input.cacheDir, input.out);
   if (!snapshot || snapshot.inputs !== input.manifest.inputs || snapshot.shape !== input.shape) return undefined;
   const { ids, sizes, mtimes } = snapshot.files;

@@ -19,6 +19,13 @@ export function inputKey(version: string, config: SiteConfig, options: BuildOpti
   return hash.digest("base64url");
 }
 
+/** Which post files a build read, in order (not their contents): a rebuild after edits has the same. */
+export function sourcesKey(sources: readonly SourceFile[]): string {
+  const hash = createHash("sha1");
+  for (const file of sources) hash.update(`${file.id}\0${file.inDrafts}\n`);
+  return hash.digest("base64url");
+}
+
 /** The first moment after `now` at which the passing of time changes this site's output. */
 export function validUntil(site: Site, nextFuture: number | undefined, now: number): number {
   let until = nextFuture ?? Number.MAX_SAFE_INTEGER; // (JSON has no Infinity)
