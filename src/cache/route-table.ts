@@ -63,7 +63,7 @@ export function routesFor(table: RouteTable, posts: Iterable<number>): Route[] {
 }
 
 /** Every route, decoded. */
-export function allRoutes(table: RouteTable): Route[] {
+export function everyRoute(table: RouteTable): Route[] {
   return Array.from({ length: table.starts.length - 1 }, (_, i) => routeAt(table, i));
 }
 

@@ -74,7 +74,7 @@ function compile(file: TemplateFile, templates: TemplateSet, env: { asyncFilters
 function usable(code: unknown): string | undefined {
   if (typeof code !== "string") return undefined;
   try {
-    new Function(code); // eslint-disable-line no-new-func
+    new Function(code);
     return code;
   } catch {
     return undefined;

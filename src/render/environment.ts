@@ -21,7 +21,7 @@ class SetLoader extends nunjucks.Loader {
     const file = this.set.files.get(name);
     if (!file) throw new Error(`template not found: ${name}`);
     // Compiled code is handed over as Nunjucks' precompiled templates are (see render/compiled.ts).
-    if (file.code !== undefined) return { src: { type: "code", obj: new Function(file.code)() } as unknown as string, path: file.path, noCache: false }; // eslint-disable-line no-new-func
+    if (file.code !== undefined) return { src: { type: "code", obj: new Function(file.code)() } as unknown as string, path: file.path, noCache: false };
     return { src: file.source, path: file.path, noCache: false };
   }
 }

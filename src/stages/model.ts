@@ -3,7 +3,7 @@
 // build's model from its snapshot (stages/reuse.ts). Either way, what the rest of a build needs.
 
 import type { ManifestSummary } from "../cache/store.js";
-import { allRoutes } from "../cache/route-table.js";
+import { everyRoute } from "../cache/route-table.js";
 import type { Problem } from "../errors.js";
 import { buildSite, type ModelResult } from "../model/site.js";
 import { routePages, type RoutePlan } from "../routes/index.js";
@@ -69,7 +69,7 @@ export function reusedModel({ snapshot, routes }: Reused, last: ManifestSummary)
     model: { site, skipped: [], problems: [], leftOut: last.leftOut, nextFuture: snapshot.nextFuture },
     routes,
     edit: true,
-    allRoutes: () => (all ??= allRoutes(snapshot.routes)),
+    allRoutes: () => (all ??= everyRoute(snapshot.routes)),
     pages: last.pages,
     problems: last.problems.filter((problem) => !problem.code.startsWith("search-")),
     skipped: [...last.skipped],

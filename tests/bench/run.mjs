@@ -127,6 +127,16 @@ for (const n of sizes) {
     writeFileSync(victim, original);
     statSync(victim);
   }
+  // A scraper's usual change: one new post, the newest, on the home page and its listings and feeds.
+  // (Dated after every generated post, and before the benchmark's day: not a future post.)
+  const added = path.join(posts, "2025-01-01-bench-new.md");
+  try {
+    writeFileSync(added, original.replace(/^date: .*$/m, "date: 2025-01-01 08:00:00 +0800"));
+    const fresh = broadsheet(posts, out, ["--cache-dir", cache, "--no-search"]);
+    row.broadsheet.newPost = { seconds: fresh.seconds, peakRssMiB: fresh.peakRssMiB, written: Number(/(\d+) written/.exec(fresh.stdout)?.[1] ?? NaN), stages: stagesOf(fresh.stderr) };
+  } finally {
+    rmSync(added, { force: true });
+  }
   rmSync(out, { recursive: true, force: true });
   results.sizes.push(row);
   print(row);
@@ -146,6 +156,7 @@ function print(row) {
   console.log(`    stages: ${Object.entries(b.cold.stages).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(", ")}`);
   if (b.noChange) console.log(`  broadsheet no-change rebuild   ${f(b.noChange)}`);
   if (b.oneEdit) console.log(`  broadsheet one-edit rebuild    ${f(b.oneEdit)}  (${b.oneEdit.written} files written)`);
+  if (b.newPost) console.log(`  broadsheet new-post rebuild    ${f(b.newPost)}  (${b.newPost.written} files written)`);
   console.log(`  floor (plain script, smaller site)   ${f(row.floor)}`);
   console.log(`  hugo ${hugoInstalled ? "" : "(not installed)"}   ${f(row.hugo)}`);
 }
