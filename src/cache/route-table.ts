@@ -20,8 +20,8 @@ export interface RouteTable {
   readonly always: Int32Array;
 }
 
-/** A listing's or feed's posts are a typed array in memory and a plain array in JSON. */
-const toJson = (key: string, value: unknown): unknown => (key === "items" && value instanceof Int32Array ? Array.from(value) : value);
+/** A route as JSON: a listing's or feed's posts are a typed array in memory and a plain array in JSON. */
+const toJson = (route: Route): string => JSON.stringify("items" in route ? { ...route, items: Array.from(route.items) } : route);
 
 /** The table of a build's routes, given their signatures (undefined: rendered every time). */
 export function routeTable(routes: readonly Route[], site: Site, signatures: readonly (string | undefined)[]): RouteTable {
@@ -31,7 +31,7 @@ export function routeTable(routes: readonly Route[], site: Site, signatures: rea
   const counts = new Int32Array(site.posts.length + 1);
   const always: number[] = [];
   routes.forEach((route, i) => {
-    const json = JSON.stringify(route, toJson);
+    const json = toJson(route);
     starts[i] = length;
     length += json.length;
     parts.push(json);
@@ -67,16 +67,16 @@ export function everyRoute(table: RouteTable): Route[] {
   return Array.from({ length: table.starts.length - 1 }, (_, i) => routeAt(table, i));
 }
 
-/** Calls `each` once for every post a route shows (a post shown twice, say as neighbour and related, once). */
+/** Calls `each` once for every post a route shows (a post page may show one twice, as neighbour and related). */
 function forShown(route: Route, site: Site, each: (post: number) => void): void {
   const shown = shownPosts(route, site);
   if (!shown) return;
-  const seen = new Set<number>();
   for (let n = 0; n < shown.length; n++) {
     const post = shown[n];
-    if (post !== undefined && !seen.has(post)) {
-      seen.add(post);
-      each(post);
-    }
+    if (post === undefined) continue;
+    let repeated = false;
+    // A listing's posts are distinct; a post page shows at most ten, where a scan is cheaper than a Set.
+    if (route.kind === "post") for (let m = 0; m < n && !repeated; m++) repeated = shown[m] === post;
+    if (!repeated) each(post);
   }
 }
