@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { periodsWithin } from "../model/archives.js";
 import type { Route } from "../routes/types.js";
 import type { Site } from "../types.js";
+import { lastmodDate } from "../render/sitemap.js";
 import { Digest } from "./digest.js";
 
 const hash = (text: string): string => createHash("sha1").update(text).digest("base64url").slice(0, 20);
@@ -57,7 +58,10 @@ export function routeSignatures(routes: readonly Route[], site: Site, global: st
     sitemap: () => {
       if (sitemap === undefined) {
         const digest = new Digest();
-        for (const route of routes) digest.text(route.url).number(lastmodSource(route, site));
+        for (const route of routes) {
+          const date = lastmodDate(site, route);
+          digest.text(route.url).number(date === null ? -2 : (date ?? -1));
+        }
         sitemap = digest.hex();
       }
       return sitemap;
@@ -71,14 +75,6 @@ export function routeSignatures(routes: readonly Route[], site: Site, global: st
     return digest;
   };
   return routes.map((route) => routeSignature(route, site, shared, prefix(templateHash(route))));
-}
-
-/** The post whose date a route's sitemap lastmod is, as a number (-1: none). */
-function lastmodSource(route: Route, site: Site): number {
-  if (route.kind === "post") return site.posts[route.post]!.post.date;
-  if (route.kind === "list") return route.items.length ? site.posts[route.items[0]!]!.post.date : -1;
-  if (route.kind === "terms" || route.kind === "archive") return site.posts[0]?.post.date ?? -1;
-  return -2; // not listed
 }
 
 /**
