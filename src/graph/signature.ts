@@ -14,7 +14,8 @@ const hash = (text: string): string => createHash("sha1").update(text).digest("b
 
 /**
  * A key per post (two 32-bit lanes) that changes whenever anything a link, listing item or feed
- * entry shows of it changes. Worked out on first use: a rebuild after an edit signs few pages.
+ * entry shows of it changes. Worked out on first use: a rebuild after an edit signs few pages. The
+ * pair returned is the same array each call: read it at once.
  */
 function postKeys(site: Site): (post: number) => readonly [number, number] {
   const keys = new Int32Array(site.posts.length * 2);
