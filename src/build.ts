@@ -114,10 +114,11 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
 
     // A fresh process after edits that kept every post's place: the last model, patched (stages/reuse.ts).
     const shape = inputKey(codeFingerprint(), config, options, templates, publicFiles, []);
+    const filesKey = sourcesKey(sources.files);
     const reused =
       !kept && !hint && cacheDir && usable?.summary && now < (usable.validUntil ?? 0)
         ? await clock.timeAsync("reuse", () =>
-            reuseModel({ cacheDir, out: paths.out, version: codeFingerprint(), cache, manifest: usable, inputs, shape, files: sources.files, config, parse: async (jobs) => (await poolFor(jobs.length)).parse(jobs) }),
+            reuseModel({ cacheDir, out: paths.out, version: codeFingerprint(), cache, manifest: usable, inputs, shape, files: sources.files, filesKey, config, parse: async (jobs) => (await poolFor(jobs.length)).parse(jobs) }),
           )
         : undefined;
     if (!reused && cache !== kept && cacheDir) cache = loadCache(cacheDir, codeFingerprint(), parseKey).state;
@@ -129,6 +130,8 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
       ? reusedModel(reused, usable!.summary!)
       : clock.time("model", () => fullModel(parsed!, { config, options: { ...options, now }, configProblems, sources, publicFiles }));
     const { model, routes, problems, skipped } = stage;
+    // Rendering and the search index add to these below; the manifest records where the model's end.
+    const fromModel = { problems: problems.length, skipped: skipped.length };
     const { site } = model;
     options.onSite?.(site);
     const view = siteView(site, `broadsheet ${VERSION}`);
@@ -233,8 +236,8 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
       files: output.files,
       inputs,
       validUntil: validUntil(site, model.nextFuture, now),
-      sources: sourcesKey(sources.files),
-      summary: { posts: summary.posts, pages: summary.pages, problems, skipped, leftOut: summary.leftOut },
+      sources: filesKey,
+      summary: { posts: summary.posts, pages: summary.pages, problems, skipped, fromModel, leftOut: summary.leftOut },
     });
     state.last = {
       paths,

@@ -48,7 +48,7 @@ export function routeTable(routes: readonly Route[], site: Site, signatures: rea
 }
 
 /** Route i, decoded. */
-export function routeAt(table: RouteTable, i: number): Route {
+function routeAt(table: RouteTable, i: number): Route {
   const route = JSON.parse(table.text.slice(table.starts[i], table.starts[i + 1])) as Route & { items?: number[] };
   return route.items ? ({ ...route, items: Int32Array.from(route.items) } as Route) : route;
 }

@@ -37,6 +37,11 @@ export interface ManifestSummary {
   readonly pages: Readonly<Record<string, number>>;
   readonly problems: readonly Problem[];
   readonly skipped: readonly Problem[];
+  /**
+   * How many of `problems` and `skipped`, from the start, the model stage found: the rest came from
+   * rendering and the search index, which every build that renders finds afresh.
+   */
+  readonly fromModel: { readonly problems: number; readonly skipped: number };
   readonly leftOut: LeftOut;
 }
 

@@ -59,8 +59,8 @@ export function fullModel(parsed: ParseStageResult, input: ModelInput): ModelSta
 
 /**
  * The last build's model after edits that kept every post's place (stages/reuse.ts): the same site,
- * pages and problems (the edited posts' own problems were part of their place), but for the search
- * index's, which this build's search stage reports afresh. Public files are as they were: none to copy.
+ * pages and model-stage problems (the edited posts' own problems were part of their place); this
+ * build's rendering and search index report their own. Public files are as they were: none to copy.
  */
 export function reusedModel({ snapshot, routes }: Reused, last: ManifestSummary): ModelStage {
   const { site } = snapshot;
@@ -71,8 +71,8 @@ export function reusedModel({ snapshot, routes }: Reused, last: ManifestSummary)
     edit: true,
     allRoutes: () => (all ??= everyRoute(snapshot.routes)),
     pages: last.pages,
-    problems: last.problems.filter((problem) => !problem.code.startsWith("search-")),
-    skipped: [...last.skipped],
+    problems: last.problems.slice(0, last.fromModel.problems),
+    skipped: last.skipped.slice(0, last.fromModel.skipped),
     copyable: [],
   };
 }

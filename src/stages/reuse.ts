@@ -12,7 +12,6 @@ import { placeOf } from "../model/place.js";
 import type { Route } from "../routes/types.js";
 import { summarizePost, type Post, type SiteConfig, type SourceFile } from "../types.js";
 import type { ParseJob, ParseResult } from "../workers/tasks.js";
-import { sourcesKey } from "./unchanged.js";
 
 /**
  * Beyond this many changed files the shortcut is not tried: each costs a read of its cached chunk
@@ -32,6 +31,8 @@ export interface ReuseInput {
   readonly inputs: string;
   readonly shape: string;
   readonly files: readonly SourceFile[];
+  /** Which post files this build read (see sourcesKey). */
+  readonly filesKey: string;
   readonly config: SiteConfig;
   readonly parse: (jobs: readonly ParseJob[]) => Promise<ParseResult[]>;
 }
@@ -47,7 +48,7 @@ export interface Reused {
 export async function reuseModel(input: ReuseInput): Promise<Reused | undefined> {
   const { cache, files } = input;
   // A post added or removed (a scraper's usual change) is seen without loading the snapshot.
-  if (input.manifest.sources !== sourcesKey(files)) return undefined;
+  if (input.manifest.sources !== input.filesKey) return undefined;
   const snapshot = loadSnapshot(input.cacheDir, input.out);
   if (!snapshot || snapshot.inputs !== input.manifest.inputs || snapshot.shape !== input.shape) return undefined;
   const { ids, sizes, mtimes } = snapshot.files;
