@@ -152,7 +152,7 @@ function listContext(site: Site, siteData: SiteView, url: string, source: ListSo
       kind: source.kind,
       title: term.title,
       description: term.description ?? "",
-      term: { ...termView(config, term), description: term.description ?? "", count: term.posts.length, feeds },
+      term: { description: term.description ?? "", count: term.posts.length, feeds, ...termView(config, term) },
       period: null,
     };
     const index = source.kind === "category" ? siteData.links.categories : siteData.links.tags;
@@ -198,6 +198,6 @@ function listContext(site: Site, siteData: SiteView, url: string, source: ListSo
   const calendar = source.kind === "year" && pager.page === 1 ? yearCalendar(site, site.years[source.period]!) : null;
   return {
     page: pageView(site, source.kind, base),
-    list: { ...list, items: Array.from(items, (i) => itemView(site, i)), pager: pagerView, calendar },
+    list: Object.assign(list, { items: Array.from(items, (i) => itemView(site, i)), pager: pagerView, calendar }),
   };
 }

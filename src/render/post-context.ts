@@ -58,7 +58,7 @@ export function postContext(site: Site, index: number): PageContext {
       newer: link(site, entry.newer),
       olderInCategory: link(site, entry.olderInCategory),
       newerInCategory: link(site, entry.newerInCategory),
-      related: entry.related.map((r) => ({ ...link(site, r)!, date: links.postDate(r) })),
+      related: entry.related.map((r) => ({ date: links.postDate(r), ...link(site, r)! })),
       schema,
     },
   };
