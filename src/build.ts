@@ -30,6 +30,7 @@ import type { BuildOptions, BuildSummary } from "./types.js";
 import { codeFingerprint, VERSION } from "./version.js";
 import type { WorkerSetup } from "./workers/tasks.js";
 import { buildPools } from "./stages/pools.js";
+import { holdHeapGrowth } from "./workers/heap-growth.js";
 import { acquireLock } from "./write/lock.js";
 import { outputError } from "./write/failure.js";
 import { closeJournal, commitPatch, commitStaging, createWorkFolder, discardWorkFolder, recoverOutput } from "./write/output.js";
@@ -94,6 +95,7 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
     const known = hint?.posts && state.sources ? updateSources(state.sources, paths, drafts, hint.posts) : undefined;
     const sources = clock.time("read", () => known ?? readSources(paths, drafts));
     state.sources = sources;
+    holdHeapGrowth(sources.files.length);
     const templates = readTemplates(paths.templates);
     const publicFiles = listPublicFiles(paths.public);
     const inputs = inputKey(codeFingerprint(), config, options, templates, publicFiles, sources.files);
@@ -110,7 +112,7 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
     const compiled = compileTemplates(templates, config, cacheDir);
 
     const setup: WorkerSetup = { config, parse: settings, templates: [...compiled.files.values()], templateHashes: [...templates.hashes] };
-    const { poolFor, aim, clear } = buildPools(state.pools, setup, checkKey, options.workers ?? availableParallelism(), sources.files.length);
+    const { poolFor, aim, clear } = buildPools(state.pools, setup, checkKey, options.workers ?? availableParallelism() - 1, sources.files.length);
 
     // A fresh process after edits that kept every post's place: the last model, patched (stages/reuse.ts).
     const shape = inputKey(codeFingerprint(), config, options, templates, publicFiles, []);

@@ -81,7 +81,7 @@ export interface BuildOptions {
   readonly strict?: boolean;
   /** Persistent cache folder; `false` builds cold without reading or writing one. */
   readonly cacheDir?: string | false;
-  /** Worker threads for parsing and rendering; 0 renders in this thread. */
+  /** Worker threads that parse and render beside this thread, which takes its share too; 0: this thread alone. */
   readonly workers?: number;
   readonly search?: boolean;
   /**

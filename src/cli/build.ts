@@ -23,7 +23,7 @@ Options:
   --no-cache        build cold: read and write no cache
   --cache-dir DIR   where the build cache lives
                     (default: <root>/.broadsheet-cache, or beside --out when --out is outside the root)
-  --workers N       worker threads (default: one per core; 0 renders in the main thread)
+  --workers N       worker threads beside the main thread, which renders too (default: one per core less one; 0: the main thread alone)
   --no-search       do not build the search index
   --quiet           print only errors
   --verbose         print stage timings, notes, and stack traces of internal errors

@@ -19,7 +19,7 @@ Options:
   --base-url URL    site URL and/or base path: https://host/news/ or /news/
   --drafts          include drafts
   --future          include posts dated in the future
-  --workers N       worker threads (default: one per core)
+  --workers N       worker threads beside the main thread, which renders too (default: one per core less one)
   -h, --help        show this help
 
 Exit codes: 0 no problems, 1 problems found, 2 usage error.`;

@@ -24,7 +24,7 @@ Options:
   --no-drafts       leave drafts out, as build does
   --no-future       leave posts dated in the future out, as build does
   --no-search       no search index (it is otherwise refreshed shortly after each rebuild)
-  --workers N       worker threads (default: one per core; 0 renders in the main thread)
+  --workers N       worker threads beside the main thread, which renders too (default: one per core less one; 0: the main thread alone)
   --quiet           print only errors
   --verbose         print stage timings and the files each rebuild wrote
   -h, --help        show this help

@@ -1,5 +1,7 @@
-// A small pool of worker threads. Batches are handed out to whichever thread is free, so a slow
-// batch never idles the others. With size 0 the same tasks run inline in this thread.
+// A small pool of lanes: this thread and worker threads beside it. Batches are handed out to
+// whichever lane is free, so a slow batch never idles the others. This thread takes its share: it
+// already holds the site, so rendering here costs no copy of it (at 100,000 posts a copy is ~160 MB
+// of a thread's heap), and its results need no cloning. With no worker threads it does all the work.
 
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
@@ -47,9 +49,9 @@ const SITE_COPIES_KB = 2 * 1024 * 1024;
 const SITE_COPY_KB_PER_POST = 2;
 
 /**
- * How many of `threads` threads render a site of `posts` posts. Each holds its own copy of the site,
- * so above about 500,000 posts one thread renders (parsing, which needs no copy, still uses all):
- * at a million posts a second copy would take the build past 8 GiB.
+ * How many of `threads` worker threads render a site of `posts` posts beside this thread. Each holds
+ * its own copy of the site, so above about 500,000 posts one does (parsing, which needs no copy,
+ * still uses all): at a million posts another copy would take the build past 8 GiB.
  */
 export function renderThreads(threads: number, posts: number): number {
   return Math.max(1, Math.min(threads, Math.floor(SITE_COPIES_KB / Math.max(1, posts * SITE_COPY_KB_PER_POST))));
@@ -110,6 +112,9 @@ class InlineLane implements Lane {
   private readonly thread: ThreadState = {};
   async run(request: DistributiveOmit<Request, "id">): Promise<unknown> {
     const { handle } = await import("./handle.js");
+    // Let the event loop take the worker threads' answers first: without this, batch after batch here
+    // would chain through microtasks while the threads' results waited, and the threads went idle.
+    await new Promise(setImmediate);
     return handle(this.thread, request);
   }
   async close(): Promise<void> {
@@ -117,20 +122,17 @@ class InlineLane implements Lane {
   }
 }
 
-/** Worker threads (or one inline lane) that parse and render. */
+/** This thread and worker threads beside it, parsing and rendering. */
 export class Pool {
+  /** This thread's lane, then the worker threads'. */
   private readonly lanes: Lane[];
   private setupKey: string | undefined;
   /** The lanes that hold the site being rendered. */
   private rendering: Lane[] = [];
 
-  /** `threads` worker threads (0: one inline lane), each with at most `heapMb` of heap. */
+  /** This thread and `threads` worker threads (0: this thread alone), each with at most `heapMb` of heap. */
   constructor(threads: number, heapMb = threadHeapMb(0)) {
-    this.lanes = threads > 0 ? Array.from({ length: threads }, () => new ThreadLane(heapMb)) : [new InlineLane()];
-  }
-
-  get threads(): number {
-    return this.lanes.length;
+    this.lanes = [new InlineLane(), ...Array.from({ length: threads }, () => new ThreadLane(heapMb))];
   }
 
   /** Sets the threads up for a build; with the same `key` as last time they keep their compiled templates. */
@@ -141,21 +143,23 @@ export class Pool {
     this.setupKey = key;
   }
 
-  /** Sends the site to render to as many threads as its size allows (see renderThreads); threads get the posts in parts, so no single message is huge. */
+  /**
+   * Gives the site to render to this thread as it is, and a copy to as many worker threads as its size
+   * allows (see renderThreads); threads get the posts in parts, so no single message is huge.
+   */
   async target(target: RenderTarget): Promise<void> {
-    if (this.lanes[0] instanceof InlineLane) {
-      this.rendering = this.lanes;
-      await this.lanes[0].run({ type: "target", target });
-      return;
-    }
-    this.rendering = this.lanes.slice(0, renderThreads(this.lanes.length, target.site.posts.length));
+    const [here, ...threads] = this.lanes;
+    const copies = threads.slice(0, renderThreads(threads.length, target.site.posts.length));
+    this.rendering = [here!, ...copies];
+    await here!.run({ type: "target", target });
+    if (copies.length === 0) return;
     const skeleton: RenderTarget = { ...target, site: { ...target.site, posts: [] }, paths: [] };
-    await Promise.all(this.rendering.map((lane) => lane.run({ type: "target", target: skeleton })));
+    await Promise.all(copies.map((lane) => lane.run({ type: "target", target: skeleton })));
     // Serialized once here and copied to every thread as bytes: cloning the posts for each thread
     // serialized them once per thread, on this thread, while the render threads waited.
     for (let i = 0; i < target.site.posts.length; i += SITE_CHUNK) {
       const packed = packPosts(target.site.posts.slice(i, i + SITE_CHUNK), target.paths.slice(i, i + SITE_CHUNK));
-      await Promise.all(this.rendering.map((lane) => lane.run({ type: "posts", packed })));
+      await Promise.all(copies.map((lane) => lane.run({ type: "posts", packed })));
     }
   }
 
@@ -189,12 +193,11 @@ export class Pool {
   /** Runs batches until none is left, each lane taking the next batch as soon as it is free. */
   private async drain<T>(lanes: readonly Lane[], batches: T[][], run: (batch: T[], lane: Lane) => Promise<void>): Promise<void> {
     let next = 0;
-    // Two batches in flight per thread: while this thread handles one thread's results (writing
-    // feeds, say), that thread already has its next batch and does not sit idle.
-    const inFlight = lanes[0] instanceof ThreadLane ? 2 : 1;
+    // Two batches in flight per worker thread: while this thread handles one thread's results (or
+    // renders a batch of its own), that thread already has its next batch and does not sit idle.
     await Promise.all(
       lanes.flatMap((lane) =>
-        Array.from({ length: inFlight }, async () => {
+        Array.from({ length: lane instanceof ThreadLane ? 2 : 1 }, async () => {
           while (next < batches.length) await run(batches[next++]!, lane);
         }),
       ),
