@@ -5,23 +5,14 @@
 import { availableParallelism } from "node:os";
 import type { Builder, BuilderSettings, BuilderState, BuildHint } from "./builder.js";
 import { cacheFolder } from "./cache/location.js";
-import { forgetOutputOrNote, keepSnapshotOrNote, saveCacheOrNote, savePostsEarlyOrNote } from "./cache/save.js";
-import { snapshotOf, SNAPSHOT_MAX_POSTS } from "./cache/snapshot.js";
 import { emptyCache, folderIdentity, loadCache, saveCache, type CacheState } from "./cache/store.js";
 import { loadSite } from "./config/load.js";
 import { globalKey, routeSignatures } from "./graph/signature.js";
 import { parseSettings } from "./parse/settings.js";
 import { readSources } from "./read.js";
 import { updateSources } from "./read-changes.js";
-import { siteView, templateFor } from "./render/context.js";
 import { readTemplates } from "./render/templates.js";
-import { fullModel, reusedModel } from "./stages/model.js";
-import { reuseModel } from "./stages/reuse.js";
-import { parseSources } from "./stages/parse.js";
-import { planEdit, planOutput } from "./stages/plan.js";
-import { joinRenders, renderOpenFirst } from "./stages/first.js";
-import { renderRoutes, type RenderInput, type RenderOutput } from "./stages/render.js";
-import { indexSearch } from "./search/stage.js";
+import type { RenderInput, RenderOutput } from "./stages/render.js";
 import { stageClock } from "./stages/clock.js";
 import { inputKey, isUnchanged, sourcesKey, unchangedSummary, validUntil } from "./stages/unchanged.js";
 import { summarize } from "./summary.js";
@@ -29,8 +20,6 @@ import type { Route } from "./routes/types.js";
 import type { BuildOptions, BuildSummary } from "./types.js";
 import { codeFingerprint, VERSION } from "./version.js";
 import type { WorkerSetup } from "./workers/tasks.js";
-import { buildPools } from "./stages/pools.js";
-import { holdHeapGrowth } from "./workers/heap-growth.js";
 import { acquireLock } from "./write/lock.js";
 import { outputError } from "./write/failure.js";
 import { closeJournal, commitPatch, commitStaging, createWorkFolder, discardWorkFolder, recoverOutput } from "./write/output.js";
@@ -112,8 +101,11 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
     const first = !kept;
     const checkKey = globalKey([config, [...templates.hashes]]);
     // Compiling is the templates' syntax check; the code is kept for the threads and the next build.
-    // Nunjucks is loaded only here: a build that finds nothing changed never needs it.
-    const { compileTemplates } = await import("./render/compiled.js");
+    // Nunjucks and the stages past this point are loaded only here: a build that finds nothing changed
+    // never needs them (stages/full.ts).
+    const [{ compileTemplates }, stages] = await Promise.all([import("./render/compiled.js"), import("./stages/full.js")]);
+    const { buildPools, fullModel, holdHeapGrowth, indexSearch, joinRenders, parseSources, planEdit, planOutput, renderOpenFirst, renderRoutes, reusedModel, reuseModel, siteView, templateFor } = stages;
+    const { forgetOutputOrNote, keepSnapshotOrNote, saveCacheOrNote, savePostsEarlyOrNote, snapshotOf, SNAPSHOT_MAX_POSTS } = stages;
     const compiled = compileTemplates(templates, config, cacheDir);
 
     const setup: WorkerSetup = { config, parse: settings, templates: [...compiled.files.values()], templateHashes: [...templates.hashes] };
