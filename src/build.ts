@@ -91,8 +91,10 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
     const sources = clock.time("read", () => known ?? readSources(paths, drafts));
     state.sources = sources;
     const templates = readTemplates(paths.templates);
-    const publicFiles = listPublicFiles(paths.public);
-    const inputs = inputKey(codeFingerprint(), config, options, templates, publicFiles, sources.files);
+    const { files: publicFiles, problems: linkProblems } = listPublicFiles(paths.public);
+    // Links in the theme folders that lead nowhere are reported with site.yml's problems.
+    const inputProblems = [...configProblems, ...templates.problems, ...linkProblems];
+    const inputs = inputKey(codeFingerprint(), config, options, templates, publicFiles, sources.files, inputProblems);
     const manifest = cache.outputs.get(paths.out);
     const outIdentity = folderIdentity(paths.out);
     // After an interrupted commit the cache may describe the output before it: build it whole.
@@ -112,7 +114,7 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
     const { poolFor, aim, clear } = buildPools(state.pools, setup, checkKey, options.workers ?? availableParallelism() - 1, sources.files.length);
 
     // A fresh process after edits that kept every post's place: the last model, patched (stages/reuse.ts).
-    const shape = inputKey(codeFingerprint(), config, options, templates, publicFiles, []);
+    const shape = inputKey(codeFingerprint(), config, options, templates, publicFiles, [], inputProblems);
     const filesKey = sourcesKey(sources.files);
     const reused =
       !kept && !hint && cacheDir && usable?.summary && now < (usable.validUntil ?? 0)
@@ -130,7 +132,7 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
     const parsed = reused ? undefined : await clock.timeAsync("parse", () => parseSources(sources.files, cache, poolFor, state.settings.keepLastGood));
     const stage = reused
       ? reusedModel(reused, usable!.summary!)
-      : clock.time("model", () => fullModel(parsed!, { config, options: { ...options, now }, configProblems, sources, publicFiles }));
+      : clock.time("model", () => fullModel(parsed!, { config, options: { ...options, now }, configProblems: inputProblems, sources, publicFiles }));
     const { model, routes, problems, skipped } = stage;
     // Rendering and the search index add to these below; the manifest records where the model's end.
     const fromModel = { problems: problems.length, skipped: skipped.length };

@@ -3,8 +3,9 @@
 // template change re-renders exactly the pages that use it.
 
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
+import type { Problem } from "../errors.js";
+import { walkFiles } from "../walk.js";
 
 /** One template file that wins for its name. */
 export interface TemplateFile {
@@ -25,31 +26,24 @@ export interface TemplateSet {
 const REFERENCE = /\{%-?\s*(?:extends|include|import|from)\s+(["'])([^"']+)\1/g;
 const DYNAMIC = /\{%-?\s*(?:extends|include|import|from)\s+[^"'\s]/;
 
-/** Reads every `.njk`/`.html` template from the folders, the first folder winning for a name. */
-export function readTemplates(dirs: readonly string[]): TemplateSet {
-  const files = new Map<string, TemplateFile>();
-  for (const dir of dirs) {
-    for (const name of listFiles(dir)) {
-      if (!/\.(njk|html|xml|nunjucks)$/.test(name) || files.has(name)) continue;
-      const file = path.join(dir, name);
-      files.set(name, { name, path: file, source: readFileSync(file, "utf8") });
-    }
-  }
-  return { files, hashes: dependencyHashes(files) };
+/** The templates read from the theme folders, and the links among them that led nowhere. */
+export interface TemplateFolders extends TemplateSet {
+  readonly problems: readonly Problem[];
 }
 
-function listFiles(dir: string, prefix = ""): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return [];
+/** Reads every `.njk`/`.html` template from the folders, the first folder winning for a name. */
+export function readTemplates(dirs: readonly string[]): TemplateFolders {
+  const files = new Map<string, TemplateFile>();
+  const problems: Problem[] = [];
+  for (const dir of dirs) {
+    const found = walkFiles(dir, (name) => name.startsWith("."));
+    problems.push(...found.problems);
+    for (const { name, path } of found.files) {
+      if (!/\.(njk|html|xml|nunjucks)$/.test(name) || files.has(name)) continue;
+      files.set(name, { name, path, source: readFileSync(path, "utf8") });
+    }
   }
-  return names.sort().flatMap((name) => {
-    if (name.startsWith(".")) return [];
-    const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? listFiles(full, `${prefix}${name}/`) : [`${prefix}${name}`];
-  });
+  return { files, hashes: dependencyHashes(files), problems };
 }
 
 /** Names a template refers to; `*` when it refers to one by a computed name. */

@@ -5,6 +5,7 @@
 
 import { createHash } from "node:crypto";
 import type { OutputManifest } from "../cache/store.js";
+import type { Problem } from "../errors.js";
 import type { TemplateSet } from "../render/templates.js";
 import { NEWS_WINDOW_MS } from "../render/sitemap.js";
 import type { BuildOptions, BuildSummary, Site, SiteConfig, SitePaths, SourceFile } from "../types.js";
@@ -12,9 +13,9 @@ import type { PublicFile } from "../write/public.js";
 import type { StageClock } from "./clock.js";
 
 /** Everything a build reads, as one hash (the clock aside). */
-export function inputKey(version: string, config: SiteConfig, options: BuildOptions, templates: TemplateSet, publicFiles: readonly PublicFile[], sources: readonly SourceFile[]): string {
+export function inputKey(version: string, config: SiteConfig, options: BuildOptions, templates: TemplateSet, publicFiles: readonly PublicFile[], sources: readonly SourceFile[], problems: readonly Problem[]): string {
   const hash = createHash("sha1");
-  hash.update(JSON.stringify([version, config, options.drafts ?? false, options.future ?? false, options.strict ?? false, [...templates.hashes], publicFiles.map((f) => f.signature)]));
+  hash.update(JSON.stringify([version, config, options.drafts ?? false, options.future ?? false, options.strict ?? false, [...templates.hashes], publicFiles.map((f) => f.signature), problems]));
   for (const file of sources) hash.update(`${file.id}\0${file.size}\0${file.mtimeMs}\0${file.inDrafts}\n`);
   return hash.digest("base64url");
 }

@@ -1,10 +1,11 @@
 // The theme's and the site's static files (public/): listed with a cheap signature, copied as they are.
 
-import { copyFileSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { copyFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { displayPath } from "../config/load.js";
 import { problem, type Problem } from "../errors.js";
 import { isIgnoredName } from "../read.js";
+import { walkFiles } from "../walk.js";
 import { outputPath } from "./files.js";
 
 /** A static file to copy: its output path, where it comes from, and a signature of its state. */
@@ -14,27 +15,18 @@ export interface PublicFile {
   readonly signature: string;
 }
 
-/** Every static file, the first folder winning for a path. */
-export function listPublicFiles(dirs: readonly string[]): PublicFile[] {
+/** Every static file, the first folder winning for a path; and the links among them that led nowhere. */
+export function listPublicFiles(dirs: readonly string[]): { files: PublicFile[]; problems: Problem[] } {
   const files = new Map<string, PublicFile>();
-  const walk = (dir: string, prefix: string): void => {
-    let names: string[];
-    try {
-      names = readdirSync(dir);
-    } catch {
-      return;
+  const problems: Problem[] = [];
+  for (const dir of dirs) {
+    const found = walkFiles(dir, isIgnoredName);
+    problems.push(...found.problems);
+    for (const { name: file, path: source, stats } of found.files) {
+      if (stats.isFile() && !files.has(file)) files.set(file, { file, source, signature: `public:${stats.size}:${stats.mtimeMs}:${source}` });
     }
-    for (const name of names.sort()) {
-      if (isIgnoredName(name)) continue;
-      const full = path.join(dir, name);
-      const stats = statSync(full);
-      const file = prefix + name;
-      if (stats.isDirectory()) walk(full, `${file}/`);
-      else if (stats.isFile() && !files.has(file)) files.set(file, { file, source: full, signature: `public:${stats.size}:${stats.mtimeMs}:${full}` });
-    }
-  };
-  for (const dir of dirs) walk(dir, "");
-  return [...files.values()];
+  }
+  return { files: [...files.values()], problems };
 }
 
 /**

@@ -55,6 +55,35 @@ describe("symlinks", () => {
   });
 });
 
+describe("symlinks in the theme folders", () => {
+  it("skips broken and looping links in templates/ and public/ with a warning, and builds the rest", async () => {
+    const root = makeSite({
+      "posts/2022-01-01-a.md": post("a", "2022-01-01"),
+      "templates/partials/footer.njk": "<footer>site footer</footer>",
+      "public/logo.txt": "logo",
+    });
+    symlinkSync("nowhere.njk", path.join(root, "templates", "partials", "gone.njk"));
+    symlinkSync("self.njk", path.join(root, "templates", "self.njk"));
+    symlinkSync("..", path.join(root, "templates", "partials", "loop"));
+    symlinkSync("missing.png", path.join(root, "public", "broken.png"));
+    symlinkSync(".", path.join(root, "public", "again"));
+
+    const run = await buildAt(root);
+    expect(run.stderr).not.toContain("internal error");
+    expect(run.code).toBe(0);
+    expect(Object.fromEntries(run.reports)).toEqual({
+      "templates/partials/gone.njk": "templates/partials/gone.njk  warning: broken or looping symlink; skipped",
+      "templates/self.njk": "templates/self.njk  warning: broken or looping symlink; skipped",
+      "templates/partials/loop": "templates/partials/loop  warning: folder already read through another path (a symlink loop?); skipped",
+      "public/broken.png": "public/broken.png  warning: broken or looping symlink; skipped",
+      "public/again": "public/again  warning: folder already read through another path (a symlink loop?); skipped",
+    });
+    // The rest of the theme is used: the site's own footer, its static file, the post.
+    expect(readOut(run.out, "2022/01/01/a.html")).toContain("site footer");
+    expect(readOut(run.out, "logo.txt")).toBe("logo");
+  });
+});
+
 describe("droppings", () => {
   it("ignores hidden files, editor backups and OS litter without a word", async () => {
     const good = post("a", "2022-01-01");
