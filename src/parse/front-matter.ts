@@ -68,14 +68,47 @@ export function splitFrontMatter(text: string, file: string): Split {
   const bodyLine = text.slice(0, 3 + close.index + close[0].length).split("\n").length;
   // Key lines matter only for messages: found on first use, not for every post.
   let lines: Record<string, number> | undefined;
+  const lineOf = (): Record<string, number> => (lines ??= keyLines(text, bodyLine));
+  const oversized = oversizedKey(data as Record<string, unknown>);
+  if (oversized !== undefined) {
+    throw new BuildError({
+      code: "yaml",
+      file,
+      line: lineOf()[oversized] ?? 2,
+      column: 1,
+      message: `front matter is too large: its YAML aliases (*name) expand to more than ${MAX_VALUES.toLocaleString("en")} values`,
+      hint: "write the values out without &anchors and *aliases, or remove the key",
+    });
+  }
   return {
     data: data as Record<string, unknown>,
     body: parsed.content,
     bodyLine,
     get keyLines() {
-      return (lines ??= keyLines(text, bodyLine));
+      return lineOf();
     },
   };
+}
+
+/**
+ * YAML aliases share one value, so a few lines (`b: [*a, *a, …]`, nested nine deep) can stand for
+ * hundreds of millions of values, which any copy of the data (the cache's JSON) writes out in full:
+ * a "billion laughs" took a two-post build 34 s and gigabytes. Past this many values a post is refused.
+ */
+const MAX_VALUES = 100_000;
+
+/** The top-level key at which the data, aliases expanded, passes MAX_VALUES; undefined when it stays within. */
+function oversizedKey(data: Record<string, unknown>): string | undefined {
+  let budget = MAX_VALUES;
+  // Counts values depth first and stops as soon as the budget runs out: never more than MAX_VALUES steps.
+  const spend = (value: unknown): boolean => {
+    if (--budget < 0) return false;
+    if (value === null || typeof value !== "object") return true;
+    for (const item of Array.isArray(value) ? value : Object.values(value)) if (!spend(item)) return false;
+    return true;
+  };
+  for (const [key, value] of Object.entries(data)) if (!spend(value)) return key;
+  return undefined;
 }
 
 /** The first line of the block whose value opens a quote it does not close (1-based line and column). */

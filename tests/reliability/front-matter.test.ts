@@ -30,6 +30,11 @@ const FILES: Record<string, string> = {
   "posts/2022-01-17-draft-flag.md": "---\ntitle: x\ndate: 2022-01-17\ndraft: maybe\n---\nbody\n",
   "posts/2022-01-18-date-list.md": "---\ntitle: x\ndate: [2022-01-18]\n---\nbody\n",
   "posts/2022-01-19-good.md": "---\ntitle: A good post\ndate: 2022-01-19 10:00 +0800\n---\nbody\n",
+  // A "billion laughs": nine lines of aliases that stand for 387 million values.
+  "posts/2022-01-20-aliases.md": `---\ntitle: x\ndate: 2022-01-20\na: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n${"bcdefghi"
+    .split("")
+    .map((key, i) => `${key}: &${key} [${Array(9).fill(`*${"abcdefghi"[i]}`).join(", ")}]`)
+    .join("\n")}\n---\nbody\n`,
 };
 
 let built: Built;
@@ -43,7 +48,7 @@ const report = (file: string): string | undefined => built.reports.get(`posts/${
 describe("a site full of broken front matter", () => {
   it("still builds: bad posts are skipped, exit code 0", () => {
     expect(built.code).toBe(0);
-    expect(built.stdout).toMatch(/^Built 9 posts → .* skipped 15 posts \(.*\) · 4 warnings · /m);
+    expect(built.stdout).toMatch(/^Built 9 posts → .* skipped 16 posts \(.*\) · 4 warnings · /m);
     expect(readOut(built.out, "2022/01/19/good.html")).toContain("A good post");
   });
 
@@ -55,6 +60,7 @@ describe("a site full of broken front matter", () => {
     ["2022-01-04-tab.md", "posts/2022-01-04-tab.md:3:1  front matter is not valid YAML: tab characters must not be used in indentation (skipped)"],
     ["2022-01-05-unclosed.md", "posts/2022-01-05-unclosed.md:1:1  front matter is not closed: no line `---` after the opening one (skipped)"],
     ["2022-01-16-list-front-matter.md", "posts/2022-01-16-list-front-matter.md:2:1  front matter must be `key: value` lines (skipped)"],
+    ["2022-01-20-aliases.md", "posts/2022-01-20-aliases.md:9:1  front matter is too large: its YAML aliases (*name) expand to more than 100,000 values (skipped)"],
     // Dates.
     ["empty-date.md", "posts/empty-date.md:3:1  date is empty and the file name has no date (skipped)"],
     ["partial-date.md", 'posts/partial-date.md:3:1  bad date: cannot read "+0800" as a date (skipped)'],
@@ -112,8 +118,8 @@ describe("a site full of broken front matter", () => {
   it("fails under --strict with every problem listed and nothing written", async () => {
     const strict = await buildFiles(FILES, ["--strict"]);
     expect(strict.code).toBe(1);
-    expect(strict.stderr).toContain("--strict: 19 problem(s); nothing was written");
-    expect(strict.reports.size).toBe(19);
+    expect(strict.stderr).toContain("--strict: 20 problem(s); nothing was written");
+    expect(strict.reports.size).toBe(20);
     expect(strict.stdout).toMatch(/^Not built: /);
     const { existsSync } = await import("node:fs");
     expect(existsSync(strict.out)).toBe(false);
