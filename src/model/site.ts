@@ -7,6 +7,7 @@ import { collectPeriods } from "./archives.js";
 import { claim, emptyClaims, findClash, type Clash } from "./claims.js";
 import { fillPattern, NAMED_PERMALINKS, normalizeUrl, postPlaceholders, urlToFile } from "./permalink.js";
 import { positionIn, relatedPosts } from "./related.js";
+import { exceedsBytes, MAX_PATH_BYTES } from "./slug.js";
 import { collectTerms, unregisteredWarning } from "./taxonomies.js";
 
 /** Which posts a build publishes. */
@@ -101,6 +102,16 @@ export function buildSite(all: readonly Post[], config: SiteConfig, selection: S
   const placed: { post: Post; url: string }[] = [];
   for (const candidate of candidates) {
     const file = urlToFile(candidate.url);
+    if (exceedsBytes(file, MAX_PATH_BYTES)) {
+      skipped.push({
+        severity: "error",
+        code: "url-too-long",
+        file: candidate.post.source,
+        message: `its URL is ${new TextEncoder().encode(file).length.toLocaleString("en")} bytes long, more than the ${MAX_PATH_BYTES.toLocaleString("en")} a static host takes`,
+        hint: "give it fewer categories (its URL has a folder for each), or a permalink: of its own",
+      });
+      continue;
+    }
     const clash = findClash(claims, file);
     if (clash) {
       skipped.push({

@@ -19,10 +19,22 @@ export function jekyllDefaultSlug(text: string): string {
   return text.replace(/[^\p{M}\p{L}\p{Nd}]+/gu, "-").replace(/^-|-$/g, "").toLowerCase();
 }
 
+/**
+ * Longest output file path we write (relative to the output folder), in UTF-8 bytes: S3 takes keys of
+ * at most 1,024 bytes, and Linux paths (with the output folder's) at most 4,096. Only a post's URL can
+ * come near it: `/:categories/` makes one folder per category, and scrapers list dozens.
+ */
+export const MAX_PATH_BYTES = 1024;
+
+/** True when the text takes more than `max` UTF-8 bytes. */
+export function exceedsBytes(text: string, max: number): boolean {
+  // A UTF-16 code unit is at most 3 UTF-8 bytes: short text needs no counting.
+  return text.length * 3 > max && encoder.encode(text).length > max;
+}
+
 /** Cuts text to at most `max` UTF-8 bytes on a character boundary; a cut text gets a short hash so that cut texts stay distinct. */
 export function capBytes(text: string, max = MAX_SEGMENT_BYTES): string {
-  // A UTF-16 code unit is at most 3 UTF-8 bytes: short text needs no counting.
-  if (text.length * 3 <= max || encoder.encode(text).length <= max) return text;
+  if (!exceedsBytes(text, max)) return text;
   const hash = createHash("sha1").update(text).digest("hex").slice(0, 8);
   let result = "";
   let bytes = 0;

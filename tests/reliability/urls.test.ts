@@ -105,6 +105,19 @@ describe("long titles", () => {
     }
     expectLinksResolve(run.out);
   });
+
+  it("skips a post whose URL a static host cannot take (a folder for each of 300 categories), and builds the rest", async () => {
+    const categories = Array.from({ length: 300 }, (_, i) => `category-number-${String(i).padStart(4, "0")}`).join(", ");
+    const run = await buildFiles({
+      "posts/2022-01-01-many.md": post(`title: many\ndate: 2022-01-01\ncategories: [${categories}]`),
+      "posts/2022-01-02-few.md": post("title: few\ndate: 2022-01-02\ncategories: [a, b]"),
+    });
+    expect(run.code).toBe(0);
+    expect(run.reports.get("posts/2022-01-01-many.md")).toBe("posts/2022-01-01-many.md  its URL is 6,320 bytes long, more than the 1,024 a static host takes (skipped)");
+    expect(run.stderr).toContain("hint: give it fewer categories (its URL has a folder for each), or a permalink: of its own");
+    expect(readOut(run.out, "a/b/2022/01/02/few.html")).toContain("few");
+    for (const file of readTree(run.out).keys()) expect(Buffer.byteLength(file)).toBeLessThanOrEqual(1024);
+  });
 });
 
 describe("two sources, one URL", () => {
