@@ -9,6 +9,7 @@ import type { BuildOptions, SiteConfig, SitePaths } from "../types.js";
 import { readCategoryPages } from "./category-pages.js";
 import { DEFAULT_CONFIG } from "./defaults.js";
 import { isJekyllRoot, readJekyllConfig } from "./jekyll.js";
+import { checkOutFolder } from "./out-folder.js";
 import { normalizeBasePath, validateConfig } from "./validate.js";
 import { readYamlFile } from "./yaml-file.js";
 
@@ -57,6 +58,7 @@ export function loadSite(options: BuildOptions): LoadedSite {
     config: existsSync(configFile) ? configFile : undefined,
     out: path.resolve(options.out ?? path.join(root, "dist")),
   };
+  checkOutFolder(paths, displayPath);
   // A Jekyll root's _config.yml is read first; a site.yml beside it overrides it.
   const base = jekyll ? readJekyllConfig(path.join(root, "_config.yml"), displayPath(path.join(root, "_config.yml"))) : DEFAULT_CONFIG;
   const config = readConfig(paths.config, base);

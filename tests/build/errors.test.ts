@@ -1,8 +1,9 @@
 // Bad input: one bad post never stops the news; collisions are resolved the same way whatever the
 // order; --strict turns every problem into a failure that leaves the output untouched.
-import { readdirSync, renameSync, writeFileSync } from "node:fs";
+import { readdirSync, renameSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { treeDigest } from "../helpers/outcome.js";
 import { makeSite, post, readOut, readTree, runCli, tempDir } from "../helpers/site.js";
 
 const good = (n: number) => post({ title: `好消息${n}`, date: `2022-01-1${n} 10:00:00 +0800`, categories: "news" });
@@ -100,6 +101,28 @@ describe("fatal errors", () => {
     const run = await runCli(["build"], { cwd: root });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("site.yml:3:3  permalinks.postt: unknown key\n    hint: known keys of permalinks: post, category, tag, page, year, month, day");
+  });
+
+  it.each([
+    [".", "/ROOT  the output folder is the site folder"],
+    ["..", "/PARENT  the output folder holds the site folder /ROOT"],
+    ["posts", "posts  the output folder is the posts folder"],
+    ["posts/2022", "posts/2022  the output folder is inside the posts folder posts"],
+    ["templates", "templates  the output folder is the templates folder"],
+    ["public/assets", "public/assets  the output folder is inside the public folder public"],
+    ["_drafts", "_drafts  the output folder is the drafts folder"],
+    // A symlink beside the site that leads to it.
+    ["/ROOT-link", "/ROOT-link  the output folder is the site folder"],
+  ])("--out %s is refused, and the site is left exactly as it was", async (out, message) => {
+    // The site sits one level inside a folder of its own: should the check ever fail, `..` replaces that folder, not the system's temp folder.
+    const root = makeSite({ "posts/2022-01-11-a.md": good(1), "templates/partials/footer.njk": "<footer>f</footer>", "public/assets/x.txt": "x", "_drafts/d.md": good(2) }, path.join(tempDir(), "site"));
+    symlinkSync(root, `${root}-link`);
+    const before = treeDigest(root);
+    const run = await runCli(["build", "--no-search", "--out", out.replace("/ROOT", root)], { cwd: root });
+    expect(run.code).toBe(1);
+    const shown = message.replace("/ROOT", root).replace("/PARENT", path.dirname(root));
+    expect(run.stderr).toContain(`${shown}; a build replaces its whole output folder\n    hint: write the site to a folder of its own, e.g. --out dist (the default)`);
+    expect(treeDigest(root)).toBe(before);
   });
 
   it("a wrong type in site.yml names the key", async () => {

@@ -1,0 +1,53 @@
+// The output folder may not be, hold, or sit inside the site or any folder the build reads: a build
+// replaces its output folder whole, so `--out .` or `--out posts` swapped the site's own posts away.
+
+import { existsSync, realpathSync } from "node:fs";
+import path from "node:path";
+import { BuildError } from "../errors.js";
+import type { SitePaths } from "../types.js";
+
+/** Throws BuildError when the output folder is, holds, or is inside the site folder or one of the build's inputs. */
+export function checkOutFolder(paths: SitePaths, show: (file: string) => string): void {
+  const out = realPath(paths.out);
+  const root = realPath(paths.root);
+  const inputs: [string, string][] = [
+    ["posts folder", paths.posts],
+    ["drafts folder", path.join(paths.root, "_drafts")],
+    ...paths.templates.map((dir): [string, string] => ["templates folder", dir]),
+    ...paths.public.map((dir): [string, string] => ["public folder", dir]),
+  ];
+  const refuse = (what: string): never => {
+    throw new BuildError({
+      code: "out-folder",
+      file: show(paths.out),
+      message: `the output folder ${what}; a build replaces its whole output folder`,
+      hint: "write the site to a folder of its own, e.g. --out dist (the default)",
+    });
+  };
+  if (out === root) refuse("is the site folder");
+  if (within(root, out)) refuse(`holds the site folder ${show(paths.root)}`);
+  for (const [name, dir] of inputs) {
+    const input = realPath(dir);
+    if (out === input) refuse(`is the ${name}`);
+    if (within(out, input)) refuse(`is inside the ${name} ${show(dir)}`);
+    if (within(input, out)) refuse(`holds the ${name} ${show(dir)}`);
+  }
+}
+
+/** True when `inner` is inside `outer` (not the same folder). */
+function within(inner: string, outer: string): boolean {
+  const relative = path.relative(outer, inner);
+  return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
+}
+
+/** The path with symlinks resolved as far as it exists: an output folder is often not made yet. */
+function realPath(file: string): string {
+  const resolved = path.resolve(file);
+  let existing = resolved;
+  while (!existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
+  try {
+    return path.join(realpathSync(existing), path.relative(existing, resolved));
+  } catch {
+    return resolved;
+  }
+}
