@@ -1,10 +1,11 @@
 // The output folder may not be, hold, or sit inside the site or any folder the build reads: a build
 // replaces its output folder whole, so `--out .` or `--out posts` swapped the site's own posts away.
 
-import { existsSync, realpathSync } from "node:fs";
+import { existsSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import { BuildError } from "../errors.js";
 import type { SitePaths } from "../types.js";
+import { CATEGORY_PAGES } from "./category-pages.js";
 
 /** Throws BuildError when the output folder is, holds, or is inside the site folder or one of the build's inputs. */
 export function checkOutFolder(paths: SitePaths, show: (file: string) => string): void {
@@ -13,6 +14,7 @@ export function checkOutFolder(paths: SitePaths, show: (file: string) => string)
   const inputs: [string, string][] = [
     ["posts folder", paths.posts],
     ["drafts folder", path.join(paths.root, "_drafts")],
+    ["category pages folder", path.join(paths.root, CATEGORY_PAGES)],
     ...paths.templates.map((dir): [string, string] => ["templates folder", dir]),
     ...paths.public.map((dir): [string, string] => ["public folder", dir]),
   ];
@@ -24,6 +26,7 @@ export function checkOutFolder(paths: SitePaths, show: (file: string) => string)
       hint: "write the site to a folder of its own, e.g. --out dist (the default)",
     });
   };
+  if (existsSync(paths.out) && !statSync(paths.out).isDirectory()) refuse(`is a file`);
   if (out === root) refuse("is the site folder");
   if (within(root, out)) refuse(`holds the site folder ${show(paths.root)}`);
   for (const [name, dir] of inputs) {

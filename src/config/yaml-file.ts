@@ -8,7 +8,14 @@ import { BuildError } from "../errors.js";
 
 /** A config file's text (BOM dropped) and its parsed value. `shown` is the path messages print. */
 export function readYamlFile(file: string, shown: string): { source: string; raw: unknown } {
-  const source = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
+  let source: string;
+  try {
+    source = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === "EISDIR" ? "is a folder, not a file" : code === "EACCES" || code === "EPERM" ? "cannot be read: permission denied" : `cannot be read (${code ?? String(error)})`;
+    throw new BuildError({ code: "config", file: shown, message: `${path.basename(file)} ${why}`, hint: `make ${path.basename(file)} a YAML file of settings, or remove it to use the defaults` }, { cause: error });
+  }
   try {
     return { source, raw: yaml.load(source, { schema: yaml.CORE_SCHEMA, filename: file }) };
   } catch (error) {

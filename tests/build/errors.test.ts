@@ -111,11 +111,13 @@ describe("fatal errors", () => {
     ["templates", "templates  the output folder is the templates folder"],
     ["public/assets", "public/assets  the output folder is inside the public folder public"],
     ["_drafts", "_drafts  the output folder is the drafts folder"],
+    ["site.yml", "site.yml  the output folder is a file"],
+    ["category", "category  the output folder is the category pages folder"],
     // A symlink beside the site that leads to it.
     ["/ROOT-link", "/ROOT-link  the output folder is the site folder"],
   ])("--out %s is refused, and the site is left exactly as it was", async (out, message) => {
     // The site sits one level inside a folder of its own: should the check ever fail, `..` replaces that folder, not the system's temp folder.
-    const root = makeSite({ "posts/2022-01-11-a.md": good(1), "templates/partials/footer.njk": "<footer>f</footer>", "public/assets/x.txt": "x", "_drafts/d.md": good(2) }, path.join(tempDir(), "site"));
+    const root = makeSite({ "posts/2022-01-11-a.md": good(1), "templates/partials/footer.njk": "<footer>f</footer>", "public/assets/x.txt": "x", "_drafts/d.md": good(2), "site.yml": "title: T\n", "category/news.md": "---\nlayout: category\ncategory: news\ntitle: 新闻\n---\n" }, path.join(tempDir(), "site"));
     symlinkSync(root, `${root}-link`);
     const before = treeDigest(root);
     const run = await runCli(["build", "--no-search", "--out", out.replace("/ROOT", root)], { cwd: root });
@@ -123,6 +125,13 @@ describe("fatal errors", () => {
     const shown = message.replace("/ROOT", root).replace("/PARENT", path.dirname(root));
     expect(run.stderr).toContain(`${shown}; a build replaces its whole output folder\n    hint: write the site to a folder of its own, e.g. --out dist (the default)`);
     expect(treeDigest(root)).toBe(before);
+  });
+
+  it("a site.yml that is a folder is a config error, not a crash", async () => {
+    const root = makeSite({ "posts/a.md": good(1), "site.yml/x": "y" });
+    const run = await runCli(["build", "--no-search"], { cwd: root });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("site.yml  site.yml is a folder, not a file\n    hint: make site.yml a YAML file of settings, or remove it to use the defaults");
   });
 
   it("a wrong type in site.yml names the key", async () => {
