@@ -32,7 +32,8 @@ export function checkOutFolder(paths: SitePaths, show: (file: string) => string)
   for (const [name, dir] of inputs) {
     const input = realPath(dir);
     if (out === input) refuse(`is the ${name}`);
-    if (within(out, input)) refuse(`is inside the ${name} ${show(dir)}`);
+    // (Posts read from the site folder itself, `--posts .`, leave dist/ inside it, as for any site.)
+    if (within(out, input) && input !== root) refuse(`is inside the ${name} ${show(dir)}`);
     if (within(input, out)) refuse(`holds the ${name} ${show(dir)}`);
   }
 }

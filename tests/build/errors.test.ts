@@ -127,6 +127,13 @@ describe("fatal errors", () => {
     expect(treeDigest(root)).toBe(before);
   });
 
+  it("--posts . (posts in the site folder itself) still builds into dist/ inside it", async () => {
+    const root = makeSite({ "2022-01-11-a.md": good(1) });
+    const run = await runCli(["build", "--no-search", "--posts", "."], { cwd: root });
+    expect(run.code).toBe(0);
+    expect(readOut(path.join(root, "dist"), "news/2022/01/11/a.html")).toContain("好消息1");
+  });
+
   it("a site.yml that is a folder is a config error, not a crash", async () => {
     const root = makeSite({ "posts/a.md": good(1), "site.yml/x": "y" });
     const run = await runCli(["build", "--no-search"], { cwd: root });
