@@ -25,7 +25,8 @@ export function htmlToText(html: string): string {
   return decodeEntities(stripped).replace(/\s+/g, " ").trim();
 }
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+// Made on first use: loading ICU's break data takes ~30 ms, and most text never needs it.
+let segmenter: Intl.Segmenter | undefined;
 // Characters that can make one visible character out of several code units.
 const CLUSTERING = /[\uD800-\uDFFF\u0300-\u036F\u1AB0-\u1AFF\u1DC0-\u1DFF\u200C\u200D\u20D0-\u20FF\uFE00-\uFE0F\uFE20-\uFE2F\u0900-\u0DFF\u0E30-\u0E4E\u1100-\u11FF]/;
 
@@ -38,6 +39,7 @@ export function truncate(text: string, length: number): string {
   let result = "";
   let count = 0;
   // Segment a bounded prefix; a grapheme is rarely longer than a few code units.
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: "grapheme" });
   for (const { segment } of segmenter.segment(text.slice(0, length * 8 + 64))) {
     if (count === length) return `${result.trimEnd()}…`;
     result += segment;
