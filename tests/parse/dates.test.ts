@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DateError, fileNameDate, isoInZone, localTime, parseDate } from "../../src/parse/dates.js";
+import { DateError, fileNameDate, isoInZone, localTime, parseDate, zoneOffset } from "../../src/parse/dates.js";
 
 const SH = "Asia/Shanghai";
 
@@ -66,5 +67,33 @@ describe("dates in the site zone", () => {
     expect(fileNameDate("2022-01-18-202201182251841262")).toEqual({ date: "2022-01-18", title: "202201182251841262" });
     expect(fileNameDate("2022-03-04-Mixed Case Title")).toEqual({ date: "2022-03-04", title: "Mixed Case Title" });
     expect(fileNameDate("about")).toBeUndefined();
+  });
+});
+
+describe("zoneOffset", () => {
+  // The offset as formatToParts gives it field by field: what offsetAt read before it parsed format().
+  const reference = (zone: string, ms: number): number => {
+    const parts = new Intl.DateTimeFormat("en-US", { timeZone: zone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" }).formatToParts(ms);
+    const field = (type: string): number => Number(parts.find((part) => part.type === type)!.value);
+    const asUtc = Date.UTC(field("year"), field("month") - 1, field("day"), field("hour"), field("minute"), field("second"));
+    return Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 60_000);
+  };
+  // Zones with DST, half and quarter hours, local mean time before 1900, and a date-line jump.
+  const zones = ["Asia/Shanghai", "America/New_York", "Europe/London", "Australia/Lord_Howe", "Asia/Kathmandu", "America/St_Johns", "Pacific/Apia", "Africa/Casablanca", "UTC"];
+
+  it("is the offset formatToParts gives, in every kind of zone, from 1800 to 2100", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...zones), fc.integer({ min: Date.UTC(1800, 0, 1), max: Date.UTC(2100, 0, 1) }), (zone, ms) => {
+        expect(zoneOffset(zone, ms)).toBe(reference(zone, ms));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("follows the transitions of a DST zone and local mean time", () => {
+    expect(zoneOffset("America/New_York", Date.UTC(2022, 2, 13, 6, 59))).toBe(-300);
+    expect(zoneOffset("America/New_York", Date.UTC(2022, 2, 13, 7, 0))).toBe(-240);
+    expect(zoneOffset("Asia/Shanghai", Date.UTC(1900, 0, 1))).toBe(486); // +08:05:43, to the minute
+    expect(zoneOffset("Asia/Shanghai", Date.UTC(2022, 0, 18))).toBe(480);
   });
 });
