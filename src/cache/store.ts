@@ -111,8 +111,7 @@ export function loadCache(dir: string, version: string, parseKey: string, withPo
     }
     for (const name of readdirSync(dir)) {
       if (!name.startsWith("output-")) continue;
-      const manifest = JSON.parse(readFileSync(path.join(dir, name), "utf8")) as OutputManifest;
-      if (typeof manifest.out !== "string" || typeof manifest.files !== "object") throw new Error("bad manifest");
+      const manifest = readManifest(readFileSync(path.join(dir, name), "utf8"));
       state.outputs.set(manifest.out, manifest);
     }
   } catch {
@@ -154,7 +153,7 @@ function readChunks(dir: string, state: CacheState, chunks: Iterable<number>): v
 export function saveCache(dir: string, version: string, state: CacheState): void {
   mkdirSync(dir, { recursive: true });
   writePosts(dir, state);
-  for (const manifest of state.outputs.values()) writeAtomically(dir, outputFile(manifest.out), manifest);
+  for (const manifest of state.outputs.values()) writeFileAtomically(dir, outputFile(manifest.out), manifestText(manifest));
   // meta.json last: it names the chunks, so a crash before it leaves the previous, consistent cache.
   writeAtomically(dir, "meta.json", { version, parseKey: state.parseKey, chunks: CHUNKS });
   for (const name of readdirSync(dir)) {
@@ -183,6 +182,29 @@ function writePosts(dir: string, state: CacheState): void {
   for (const [chunk, entries] of chunks) writeAtomically(dir, `posts-${chunk}.json`, entries);
   state.dirty.clear();
 }
+
+/**
+ * A manifest on disk: its head as a line of JSON, then its pages' signatures as another. A build that
+ * finds nothing changed needs the head only: the signatures were two thirds of its reading and
+ * parsing at 10,000 posts (1.3 MB of JSON, ~30 ms), and they grow with the site.
+ */
+function manifestText(manifest: OutputManifest): string {
+  const { files, ...head } = manifest;
+  const signatures = JSON.stringify(files);
+  return `${JSON.stringify({ ...head, filesHash: textHash(signatures) })}\n${signatures}`;
+}
+
+/** A manifest read back: the head now; the signatures on first use, checked against the head's hash now. */
+function readManifest(text: string): OutputManifest {
+  const newline = text.indexOf("\n");
+  const head = JSON.parse(newline < 0 ? text : text.slice(0, newline)) as Omit<OutputManifest, "files"> & { filesHash?: string };
+  const signatures = text.slice(newline + 1);
+  if (newline < 0 || typeof head.out !== "string" || head.filesHash !== textHash(signatures)) throw new Error("bad manifest");
+  let files: Record<string, string> | undefined;
+  return Object.defineProperty(head, "files", { enumerable: true, get: () => (files ??= JSON.parse(signatures) as Record<string, string>) }) as OutputManifest;
+}
+
+const textHash = (text: string): string => createHash("sha1").update(text).digest("base64url");
 
 function writeAtomically(dir: string, name: string, data: unknown): void {
   writeFileAtomically(dir, name, JSON.stringify(data));

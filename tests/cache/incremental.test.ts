@@ -145,6 +145,21 @@ describe("a damaged cache", () => {
     expect(readTree(out)).toEqual(await coldTree(root));
   });
 
+  it("whose page signatures are damaged is discarded, though the manifest's head still reads", async () => {
+    const root = makeSite(corpus(10));
+    const out = path.join(tempDir(), "out");
+    const cacheDir = path.join(tempDir(), "cache");
+    await build({ root, out, cacheDir, search: false, now: NOW });
+    const name = readdirSync(cacheDir).find((file) => file.startsWith("output-"))!;
+    const [head, signatures] = readFileSync(path.join(cacheDir, name), "utf8").split("\n");
+    // A signature changed in place: still valid JSON, so only the head's hash of the line can tell.
+    writeFileSync(path.join(cacheDir, name), `${head}\n${signatures!.replace(/":"(.)/, (_, c: string) => `":"${c === "A" ? "B" : "A"}`)}`);
+    writeFileSync(path.join(root, "posts/2022-01-01-p0.md"), post({ title: "变了", date: "2022-01-01 00:00:00 +0800", categories: "c0" }));
+    const summary = await build({ root, out, cacheDir, search: false, now: NOW });
+    expect(summary.notes).toContain("the build cache was corrupted and was discarded");
+    expect(readTree(out)).toEqual(await coldTree(root));
+  });
+
   it("from another version is discarded", async () => {
     const root = makeSite(corpus(3));
     const out = path.join(tempDir(), "out");
