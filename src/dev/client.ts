@@ -3,13 +3,14 @@
 
 import { CLIENT_PATH, EVENTS_PATH } from "./reload.js";
 
-/** The tag inserted before `</body>`. */
-export const CLIENT_TAG = `<script src="${CLIENT_PATH}" defer></script>`;
+/** The tag inserted before `</body>`, with the count of builds the page was served at (see ReloadHub). */
+export const clientTag = (generation: number): string => `<script src="${CLIENT_PATH}" data-since="${generation}" defer></script>`;
 
 /** Browser code; problems are set with textContent, so a title full of markup stays text. */
 export const CLIENT_SCRIPT = `// broadsheet dev: live reload and error overlay
 (() => {
-  const events = new EventSource(${JSON.stringify(EVENTS_PATH)} + "?page=" + encodeURIComponent(location.pathname));
+  const since = document.currentScript?.dataset.since ?? "";
+  const events = new EventSource(${JSON.stringify(EVENTS_PATH)} + "?page=" + encodeURIComponent(location.pathname) + "&since=" + since);
   let session;
   events.addEventListener("hello", (event) => {
     const id = JSON.parse(event.data).session;
@@ -58,7 +59,8 @@ export const CLIENT_SCRIPT = `// broadsheet dev: live reload and error overlay
 `;
 
 /** The page with the script tag added (before the last `</body>`, or at the end). */
-export function injectClient(html: string): string {
+export function injectClient(html: string, generation: number): string {
+  const tag = clientTag(generation);
   const at = Math.max(html.lastIndexOf("</body>"), html.lastIndexOf("</BODY>"));
-  return at === -1 ? html + CLIENT_TAG : html.slice(0, at) + CLIENT_TAG + html.slice(at);
+  return at === -1 ? html + tag : html.slice(0, at) + tag + html.slice(at);
 }

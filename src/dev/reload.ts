@@ -27,18 +27,37 @@ interface Client {
 /** Files that are part of every page that links them: a change reloads every page. */
 const ASSET = /\.(m?js|png|jpe?g|gif|webp|avif|svg|ico|woff2?|ttf|otf)$/i;
 
+/** How many builds' changes are kept for pages that connect late; a page further behind reloads. */
+const RECENT_BUILDS = 64;
+
 /** The open pages and what to tell them. */
 export class ReloadHub {
   private readonly clients = new Set<Client>();
   private overlay: OverlayText = [];
+  /**
+   * Builds that changed files, counted, with the changes of the last few. A page carries the count it
+   * was served at and each change event its own as the event's id, so a page that connects (or
+   * reconnects) after a change, e.g. while reloading for the change before it, is told what it missed.
+   */
+  private generation = 0;
+  private readonly recent: { readonly generation: number; readonly changes: OutputChanges }[] = [];
   /** Changes on each start: a page that reconnects to another server process reloads. */
   private readonly session = `${process.pid}-${Date.now()}`;
 
   constructor(private readonly basePath: () => string) {}
 
-  /** Opens a page's event stream (`GET /__broadsheet/events?page=/path`). */
+  /** The count of builds that changed files: read before a page is read from disk, and served with it. */
+  get current(): number {
+    return this.generation;
+  }
+
+  /** Opens a page's event stream (`GET /__broadsheet/events?page=/path&since=N`). */
   connect(req: IncomingMessage, res: ServerResponse): void {
-    const page = new URLSearchParams(req.url?.split("?")[1] ?? "").get("page") ?? "/";
+    const params = new URLSearchParams(req.url?.split("?")[1] ?? "");
+    const page = params.get("page") ?? "/";
+    // A reconnecting EventSource sends the id of the last event it had; a page's first stream, the count it was served at.
+    const mark = req.headers["last-event-id"] || params.get("since");
+    const seen = mark ? Number(mark) : Number.NaN;
     const segments = siteSegments(page, this.basePath());
     const files = segments ? candidateFiles(segments) : [];
     res.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-store", connection: "keep-alive" });
@@ -48,18 +67,31 @@ export class ReloadHub {
     send(client, "hello", { session: this.session });
     send(client, "overlay", { problems: this.overlay });
     req.on("close", () => this.clients.delete(client));
+    if (Number.isInteger(seen) && seen >= 0 && seen < this.generation) this.catchUp(client, seen);
   }
 
   /** Tells every open page what a build changed. */
   changed(changes: OutputChanges): void {
+    if (changes.written.length === 0 && changes.deleted.length === 0) return;
+    this.generation++;
+    this.recent.push({ generation: this.generation, changes });
+    if (this.recent.length > RECENT_BUILDS) this.recent.shift();
+    for (const client of this.clients) this.tell(client, changes);
+  }
+
+  /** Tells a page that connected late the changes since the build it was served at. */
+  private catchUp(client: Client, seen: number): void {
+    const missed = this.recent.filter((entry) => entry.generation > seen);
+    if (missed.length < this.generation - seen) return send(client, "reload", {}, this.generation);
+    this.tell(client, { written: missed.flatMap((entry) => entry.changes.written), deleted: missed.flatMap((entry) => entry.changes.deleted) });
+  }
+
+  /** Reloads a page whose own file or a shared asset changed; else swaps its stylesheets if CSS changed. */
+  private tell(client: Client, changes: OutputChanges): void {
     const touched = new Set([...changes.written, ...changes.deleted]);
-    if (touched.size === 0) return;
-    const assetChanged = [...touched].some((file) => ASSET.test(file));
     const styles = changes.written.filter((file) => file.endsWith(".css"));
-    for (const client of this.clients) {
-      if (assetChanged || client.files.some((file) => touched.has(file))) send(client, "reload", {});
-      else if (styles.length) send(client, "css", { files: styles });
-    }
+    if ([...touched].some((file) => ASSET.test(file)) || client.files.some((file) => touched.has(file))) send(client, "reload", {}, this.generation);
+    else if (styles.length) send(client, "css", { files: styles }, this.generation);
   }
 
   /** Shows the problems over every open page (and every page opened later); an empty list clears it. */
@@ -86,6 +118,6 @@ export class ReloadHub {
   }
 }
 
-function send(client: Client, event: string, data: unknown): void {
-  client.res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+function send(client: Client, event: string, data: unknown, id?: number): void {
+  client.res.write(`${id === undefined ? "" : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
 }

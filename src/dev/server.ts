@@ -46,22 +46,23 @@ async function handle(options: ServeOptions, req: IncomingMessage, res: ServerRe
       res.end();
       return;
     case "file":
-      return sendFile(req, res, 200, found.full);
+      return sendFile(req, res, 200, found.full, options.reload.current);
     case "missing": {
       const page = path.join(options.out, "404.html");
       try {
-        return await sendFile(req, res, 404, page);
+        return await sendFile(req, res, 404, page, options.reload.current);
       } catch {
         // No 404 page (the first build failed?): a page of our own, so the overlay and reload still work.
-        return send(req, res, 404, "text/html; charset=utf-8", Buffer.from(injectClient(NOT_FOUND)));
+        return send(req, res, 404, "text/html; charset=utf-8", Buffer.from(injectClient(NOT_FOUND, options.reload.current)));
       }
     }
   }
 }
 
-async function sendFile(req: IncomingMessage, res: ServerResponse, status: number, full: string): Promise<void> {
+/** Sends a file; an HTML page gets the reload script, with the build count read before the file was (`generation`). */
+async function sendFile(req: IncomingMessage, res: ServerResponse, status: number, full: string, generation: number): Promise<void> {
   let bytes = await readFile(full);
-  if (isHtml(full)) bytes = Buffer.from(injectClient(bytes.toString("utf8")));
+  if (isHtml(full)) bytes = Buffer.from(injectClient(bytes.toString("utf8"), generation));
   send(req, res, status, contentType(full), bytes);
 }
 

@@ -23,10 +23,10 @@ function get(port: number, rawPath: string): Promise<{ status: number; type: str
 }
 
 /** An open page's event stream: every event name and data, in order. */
-function events(port: number, page: string): { received: { event: string; data: string }[]; next(name: string): Promise<string>; close(): void } {
+function events(port: number, page: string, since = "", headers: Record<string, string> = {}): { received: { event: string; data: string }[]; next(name: string): Promise<string>; close(): void } {
   const received: { event: string; data: string }[] = [];
   const waiting: { name: string; resolve: (data: string) => void }[] = [];
-  const req = request({ host: "localhost", port, path: `/__broadsheet/events?page=${encodeURIComponent(page)}` }, (res) => {
+  const req = request({ host: "localhost", port, path: `/__broadsheet/events?page=${encodeURIComponent(page)}&since=${since}`, headers }, (res) => {
     let buffer = "";
     res.setEncoding("utf8");
     res.on("data", (chunk: string) => {
@@ -118,7 +118,7 @@ describe("the preview server", () => {
 
   it("adds the reload script to HTML it serves, never to the files on disk", async () => {
     const res = await get(dev.port, "/");
-    expect(res.body).toContain(`<script src="/__broadsheet/client.js" defer></script></body>`);
+    expect(res.body).toMatch(/<script src="\/__broadsheet\/client\.js" data-since="\d+" defer><\/script><\/body>/);
     expect(readFileSync(path.join(dev.out, "index.html"), "utf8")).not.toContain("__broadsheet");
     const script = await get(dev.port, "/__broadsheet/client.js");
     expect([script.status, script.type]).toEqual([200, "text/javascript; charset=utf-8"]);
@@ -147,6 +147,38 @@ describe("the preview server", () => {
     } finally {
       page.close();
       other.close();
+    }
+  });
+
+  it("tells a page served before a change, whose stream opens after it, what it missed", async () => {
+    // A page reloading for one change is served, then opens its stream: a change in between was lost.
+    const since = /data-since="(\d+)"/.exec((await get(dev.port, "/category/")).body)![1]!;
+    const watcher = events(dev.port, "/tag/");
+    await watcher.next("hello");
+    const built = watcher.next("css");
+    appendFileSync(path.join(root, "public/style.css"), "p { color: blue }\n");
+    await built;
+    await dev.idle();
+    watcher.close();
+
+    const now = /data-since="(\d+)"/.exec((await get(dev.port, "/category/")).body)![1]!;
+    expect(Number(now)).toBe(Number(since) + 1);
+    const late = events(dev.port, "/category/", since);
+    const current = events(dev.port, "/category/", now);
+    // A reconnecting stream names the last event it had: nothing since, nothing to do.
+    const reconnected = events(dev.port, "/category/", "0", { "last-event-id": now });
+    const missed = late.next("css");
+    const ready = [current.next("overlay"), reconnected.next("overlay")];
+    try {
+      expect(JSON.parse(await missed)).toEqual({ files: ["style.css"] });
+      await Promise.all(ready);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(current.received.map((e) => e.event)).toEqual(["hello", "overlay"]);
+      expect(reconnected.received.map((e) => e.event)).toEqual(["hello", "overlay"]);
+    } finally {
+      late.close();
+      current.close();
+      reconnected.close();
     }
   });
 
