@@ -27,7 +27,7 @@ interface Client {
 /** Files that are part of every page that links them: a change reloads every page. */
 const ASSET = /\.(m?js|png|jpe?g|gif|webp|avif|svg|ico|woff2?|ttf|otf)$/i;
 
-/** How many builds' changes are kept for pages that connect late; a page further behind reloads. */
+/** How many builds' changes are kept for pages that connect late. */
 const RECENT_BUILDS = 64;
 
 /** The open pages and what to tell them. */
@@ -37,7 +37,7 @@ export class ReloadHub {
   /**
    * Builds that changed files, counted, with the changes of the last few. A page carries the count it
    * was served at and each change event its own as the event's id, so a page that connects (or
-   * reconnects) after a change, e.g. while reloading for the change before it, is told what it missed.
+   * reconnects) after a CSS change, e.g. while reloading for the change before it, still swaps it in.
    */
   private generation = 0;
   private readonly recent: { readonly generation: number; readonly changes: OutputChanges }[] = [];
@@ -76,22 +76,23 @@ export class ReloadHub {
     this.generation++;
     this.recent.push({ generation: this.generation, changes });
     if (this.recent.length > RECENT_BUILDS) this.recent.shift();
-    for (const client of this.clients) this.tell(client, changes);
-  }
-
-  /** Tells a page that connected late the changes since the build it was served at. */
-  private catchUp(client: Client, seen: number): void {
-    const missed = this.recent.filter((entry) => entry.generation > seen);
-    if (missed.length < this.generation - seen) return send(client, "reload", {}, this.generation);
-    this.tell(client, { written: missed.flatMap((entry) => entry.changes.written), deleted: missed.flatMap((entry) => entry.changes.deleted) });
-  }
-
-  /** Reloads a page whose own file or a shared asset changed; else swaps its stylesheets if CSS changed. */
-  private tell(client: Client, changes: OutputChanges): void {
     const touched = new Set([...changes.written, ...changes.deleted]);
+    const assetChanged = [...touched].some((file) => ASSET.test(file));
     const styles = changes.written.filter((file) => file.endsWith(".css"));
-    if ([...touched].some((file) => ASSET.test(file)) || client.files.some((file) => touched.has(file))) send(client, "reload", {}, this.generation);
-    else if (styles.length) send(client, "css", { files: styles }, this.generation);
+    for (const client of this.clients) {
+      if (assetChanged || client.files.some((file) => touched.has(file))) send(client, "reload", {}, this.generation);
+      else if (styles.length) send(client, "css", { files: styles }, this.generation);
+    }
+  }
+
+  /**
+   * Tells a page that connected late the stylesheets changed since the build it was served at. Only
+   * those: its own file is read after the count, so the page may already show a change to it, and a
+   * second reload would throw away what the reader did since; a stylesheet swapped twice costs nothing.
+   */
+  private catchUp(client: Client, seen: number): void {
+    const styles = this.recent.filter((entry) => entry.generation > seen).flatMap((entry) => entry.changes.written.filter((file) => file.endsWith(".css")));
+    if (styles.length) send(client, "css", { files: [...new Set(styles)] }, this.generation);
   }
 
   /** Shows the problems over every open page (and every page opened later); an empty list clears it. */
