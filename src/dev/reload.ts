@@ -27,7 +27,7 @@ interface Client {
 /** Files that are part of every page that links them: a change reloads every page. */
 const ASSET = /\.(m?js|png|jpe?g|gif|webp|avif|svg|ico|woff2?|ttf|otf)$/i;
 
-/** How many builds' changes are kept for pages that connect late. */
+/** How many builds' stylesheet changes are kept for pages that connect late. */
 const RECENT_BUILDS = 64;
 
 /** The open pages and what to tell them. */
@@ -35,12 +35,13 @@ export class ReloadHub {
   private readonly clients = new Set<Client>();
   private overlay: OverlayText = [];
   /**
-   * Builds that changed files, counted, with the changes of the last few. A page carries the count it
+   * Builds that changed files, counted, with the stylesheets the last few wrote. A page carries the count it
    * was served at and each change event its own as the event's id, so a page that connects (or
    * reconnects) after a CSS change, e.g. while reloading for the change before it, still swaps it in.
    */
   private generation = 0;
-  private readonly recent: { readonly generation: number; readonly changes: OutputChanges }[] = [];
+  // Only stylesheets: a full build's changes name every file of the site, and only these are replayed.
+  private readonly recentStyles: { readonly generation: number; readonly styles: readonly string[] }[] = [];
   /** Changes on each start: a page that reconnects to another server process reloads. */
   private readonly session = `${process.pid}-${Date.now()}`;
 
@@ -73,12 +74,12 @@ export class ReloadHub {
   /** Tells every open page what a build changed. */
   changed(changes: OutputChanges): void {
     if (changes.written.length === 0 && changes.deleted.length === 0) return;
+    const styles = changes.written.filter((file) => file.endsWith(".css"));
     this.generation++;
-    this.recent.push({ generation: this.generation, changes });
-    if (this.recent.length > RECENT_BUILDS) this.recent.shift();
+    this.recentStyles.push({ generation: this.generation, styles });
+    if (this.recentStyles.length > RECENT_BUILDS) this.recentStyles.shift();
     const touched = new Set([...changes.written, ...changes.deleted]);
     const assetChanged = [...touched].some((file) => ASSET.test(file));
-    const styles = changes.written.filter((file) => file.endsWith(".css"));
     for (const client of this.clients) {
       if (assetChanged || client.files.some((file) => touched.has(file))) send(client, "reload", {}, this.generation);
       else if (styles.length) send(client, "css", { files: styles }, this.generation);
@@ -91,7 +92,7 @@ export class ReloadHub {
    * second reload would throw away what the reader did since; a stylesheet swapped twice costs nothing.
    */
   private catchUp(client: Client, seen: number): void {
-    const styles = this.recent.filter((entry) => entry.generation > seen).flatMap((entry) => entry.changes.written.filter((file) => file.endsWith(".css")));
+    const styles = this.recentStyles.filter((entry) => entry.generation > seen).flatMap((entry) => entry.styles);
     if (styles.length) send(client, "css", { files: [...new Set(styles)] }, this.generation);
   }
 
