@@ -39,13 +39,13 @@ export function checkOutFolder(paths: SitePaths, show: (file: string) => string)
 }
 
 /** True when `inner` is inside `outer` (not the same folder). */
-function within(inner: string, outer: string): boolean {
+export function within(inner: string, outer: string): boolean {
   const relative = path.relative(outer, inner);
   return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
 }
 
 /** The path with symlinks resolved as far as it exists: an output folder is often not made yet. */
-function realPath(file: string): string {
+export function realPath(file: string): string {
   const resolved = path.resolve(file);
   let existing = resolved;
   while (!existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);

@@ -127,6 +127,22 @@ describe("fatal errors", () => {
     expect(treeDigest(root)).toBe(before);
   });
 
+  it.each([
+    ["dist/.cache", "is inside"],
+    ["dist", "is"],
+    ["dist-link/cache", "is inside"],
+  ])("--cache-dir %s (in the output folder: replaced by a full build, published with the site) is refused", async (cacheDir, how) => {
+    const root = makeSite({ "posts/2022-01-11-a.md": good(1) });
+    expect((await runCli(["build", "--no-search", "--no-cache"], { cwd: root })).code).toBe(0);
+    symlinkSync(path.join(root, "dist"), path.join(root, "dist-link"));
+    const before = treeDigest(root);
+    const run = await runCli(["build", "--no-search", "--cache-dir", cacheDir], { cwd: root });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`${cacheDir}  the cache folder ${how} the output folder dist; a build replaces that folder whole, and publishes what is in it\n    hint: keep the cache outside the output`);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(treeDigest(root)).toBe(before);
+  });
+
   it("--posts . (posts in the site folder itself) still builds into dist/ inside it", async () => {
     const root = makeSite({ "2022-01-11-a.md": good(1) });
     const run = await runCli(["build", "--no-search", "--posts", "."], { cwd: root });
