@@ -7,6 +7,7 @@ import { BuildError } from "../errors.js";
 import type { SiteConfig } from "../types.js";
 import { scriptJson } from "./escape.js";
 import "./nunjucks-frame.js";
+import "./nunjucks-waterfall.js";
 import "./nunjucks-escape.js";
 import { absoluteUrl, href } from "./format.js";
 import { wrapTables } from "./tables.js";
