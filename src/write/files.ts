@@ -44,6 +44,22 @@ export function forgetFolders(): void {
 }
 
 /**
+ * Makes `dir` and the folders above it that this thread has not made, top-down from the nearest it
+ * has: mkdir's recursive mode starts at the deepest folder and fails its way up, and a post's new
+ * `category/2022/07/28/` cost five calls (two failing) for three folders.
+ */
+function makeFolders(outDir: string, dir: string): void {
+  const missing: string[] = [];
+  for (let folder = dir; !madeFolders.has(folder) && folder.length > outDir.length && folder !== path.dirname(folder); folder = path.dirname(folder)) missing.push(folder);
+  if (madeFolders.size + missing.length > 100_000) madeFolders.clear();
+  // Recursive still: a folder the other thread made meanwhile is no error.
+  for (let i = missing.length - 1; i >= 0; i--) {
+    mkdirSync(missing[i]!, { recursive: true });
+    madeFolders.add(missing[i]!);
+  }
+}
+
+/**
  * Writes `text` to `outDir/file`. With `currentDir` (an incremental build), a file whose bytes are
  * already in the current output is not written at all.
  */
@@ -54,11 +70,7 @@ export function writeOutputFile(outDir: string, file: string, text: string, curr
   const full = outputPath(outDir, file);
   const dir = path.dirname(full);
   try {
-    if (!madeFolders.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      if (madeFolders.size > 100_000) madeFolders.clear();
-      madeFolders.add(dir);
-    }
+    if (!madeFolders.has(dir)) makeFolders(outDir, dir);
     try {
       writeFileSync(full, text);
     } catch (error) {
