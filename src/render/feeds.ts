@@ -68,27 +68,32 @@ export function rfc822(ms: number, timezone: string): string {
   return `${weekday}, ${pad(t.day)} ${MONTHS[t.month - 1]} ${t.year} ${pad(t.hour)}:${pad(t.minute)}:${pad(t.second)} ${sign}${pad(Math.floor(abs / 60))}${pad(abs % 60)}`;
 }
 
-/** One entry in one format. */
-export function feedEntry(format: FeedFormat, entry: FeedEntry, timezone: string): string {
+/** A post's entry in each feed format. */
+export interface FeedEntries {
+  readonly atom: string;
+  readonly rss: string;
+  readonly json: string;
+}
+
+/**
+ * A post's entry in every format. The XML formats share their escaped text: the body's HTML is most
+ * of a feed's bytes, and escaping it once per format cost a pass over it each.
+ */
+export function feedEntries(entry: FeedEntry, timezone: string): FeedEntries {
   const x = xmlEscape;
-  if (format === "atom") {
-    const categories = entry.categories.map((c) => `<category term="${x(c.title)}" scheme="${x(c.url)}"/>`).join("");
-    const tags = entry.tags.map((t) => `<category term="${x(t)}"/>`).join("");
-    return (
-      `<entry><title type="text">${x(entry.title)}</title><link rel="alternate" type="text/html" href="${x(entry.url)}"/>` +
-      `<id>${x(entry.url)}</id><published>${entry.date.iso}</published><updated>${entry.date.iso}</updated>${categories}${tags}` +
-      `<summary type="text">${x(entry.summary)}</summary><content type="html">${x(entry.html)}</content></entry>\n`
-    );
-  }
-  if (format === "rss") {
-    const categories = [...entry.categories.map((c) => c.title), ...entry.tags].map((c) => `<category>${x(c)}</category>`).join("");
-    return (
-      `<item><title>${x(entry.title)}</title><link>${x(entry.url)}</link><guid isPermaLink="true">${x(entry.url)}</guid>` +
-      `<pubDate>${rfc822(entry.ms, timezone)}</pubDate>${categories}<description>${x(entry.summary)}</description>` +
-      `<content:encoded>${x(entry.html)}</content:encoded></item>\n`
-    );
-  }
-  return JSON.stringify({
+  const [title, url, summary, html] = [x(entry.title), x(entry.url), x(entry.summary), x(entry.html)];
+  const atomCategories = entry.categories.map((c) => `<category term="${x(c.title)}" scheme="${x(c.url)}"/>`).join("");
+  const atomTags = entry.tags.map((t) => `<category term="${x(t)}"/>`).join("");
+  const atom =
+    `<entry><title type="text">${title}</title><link rel="alternate" type="text/html" href="${url}"/>` +
+    `<id>${url}</id><published>${entry.date.iso}</published><updated>${entry.date.iso}</updated>${atomCategories}${atomTags}` +
+    `<summary type="text">${summary}</summary><content type="html">${html}</content></entry>\n`;
+  const rssCategories = [...entry.categories.map((c) => c.title), ...entry.tags].map((c) => `<category>${x(c)}</category>`).join("");
+  const rss =
+    `<item><title>${title}</title><link>${url}</link><guid isPermaLink="true">${url}</guid>` +
+    `<pubDate>${rfc822(entry.ms, timezone)}</pubDate>${rssCategories}<description>${summary}</description>` +
+    `<content:encoded>${html}</content:encoded></item>\n`;
+  const json = JSON.stringify({
     id: entry.url,
     url: entry.url,
     title: stripControls(entry.title),
@@ -97,6 +102,7 @@ export function feedEntry(format: FeedFormat, entry: FeedEntry, timezone: string
     date_published: entry.date.iso,
     tags: [...entry.categories.map((c) => stripControls(c.title)), ...entry.tags.map(stripControls)],
   });
+  return { atom, rss, json };
 }
 
 /** A whole feed from its header and entries already rendered in its format. */

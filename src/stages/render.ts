@@ -4,13 +4,13 @@
 
 import type { Problem } from "../errors.js";
 import type { SiteView } from "../render/context.js";
-import { feedDocument, type FeedHeader } from "../render/feeds.js";
+import { feedDocument, type FeedEntries, type FeedHeader } from "../render/feeds.js";
 import { absoluteUrl, dateView } from "../render/format.js";
 import { renderNewsSitemap, renderRobots, renderSitemap } from "../render/sitemap.js";
 import type { Route } from "../routes/types.js";
 import type { Site } from "../types.js";
 import type { Pool } from "../workers/pool.js";
-import type { FeedEntries, RenderJob, RenderResult } from "../workers/tasks.js";
+import type { RenderJob, RenderResult } from "../workers/tasks.js";
 import { writeOutputFile, type WriteResult } from "../write/files.js";
 
 /** What the render stage needs. */

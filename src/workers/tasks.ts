@@ -9,7 +9,7 @@ import { textStats } from "../parse/excerpt.js";
 import { createPostParser, type ParseSettings, type PostFile, type PostParser } from "../parse/post.js";
 import { pageContext, templateFor, type SiteView } from "../render/context.js";
 import { createEnvironment, templateError } from "../render/environment.js";
-import { absolutizeHtml, feedEntry, feedEntryData, type FeedEntry } from "../render/feeds.js";
+import { absolutizeHtml, feedEntries, feedEntryData, type FeedEntries, type FeedEntry } from "../render/feeds.js";
 import type { TemplateFile, TemplateSet } from "../render/templates.js";
 import type { Route } from "../routes/types.js";
 import { placePost } from "../model/site.js";
@@ -45,13 +45,6 @@ export type ParseResult = { readonly ok: true; readonly post: Post } | { readonl
 
 /** One output to produce: a templated page (with the post's feed entries where asked), or only a post's entries. */
 export type RenderJob = { readonly route: Route; readonly entry: boolean } | { readonly entryOf: number };
-
-/** A post's entry in each feed format. */
-export interface FeedEntries {
-  readonly atom: string;
-  readonly rss: string;
-  readonly json: string;
-}
 
 /** What a render job produced. */
 export interface RenderResult {
@@ -154,5 +147,5 @@ export function renderFiles(state: WorkerState, jobs: readonly RenderJob[]): Ren
 function renderEntries(site: Site, index: number, html: string): FeedEntries {
   const { config } = site;
   const entry: FeedEntry = { html: absolutizeHtml(html, config.url), ...feedEntryData(site, index) };
-  return { atom: feedEntry("atom", entry, config.timezone), rss: feedEntry("rss", entry, config.timezone), json: feedEntry("json", entry, config.timezone) };
+  return feedEntries(entry, config.timezone);
 }
