@@ -12,10 +12,13 @@ import nunjucks from "nunjucks";
 import { writeFileAtomically } from "../cache/store.js";
 import type { SiteConfig } from "../types.js";
 import { createEnvironment, templateError } from "./environment.js";
+import { setLoopVariablesAtOnce } from "./loop-variables.js";
 import type { TemplateFile, TemplateSet } from "./templates.js";
 
 const NUNJUCKS_VERSION = (createRequire(import.meta.url)("nunjucks/package.json") as { version: string }).version;
 const FILE = "templates.json";
+/** Bumped when what is done to Nunjucks' code changes (loop-variables.ts): older stored code is compiled again. */
+const CODE_VERSION = 2;
 
 /** Code compiled in this process, by key: a long-lived builder compiles an unchanged template once. */
 const compiledHere = new Map<string, string>();
@@ -30,7 +33,7 @@ interface Compiler {
  */
 export function compileTemplates(templates: TemplateSet, config: SiteConfig, cacheDir: string | undefined): TemplateSet {
   const env = createEnvironment(templates, config) as unknown as { asyncFilters: unknown; extensionsList: unknown; opts: unknown };
-  const keyOf = (file: TemplateFile): string => createHash("sha1").update(JSON.stringify([NUNJUCKS_VERSION, env.opts, file.path, file.source])).digest("base64url");
+  const keyOf = (file: TemplateFile): string => createHash("sha1").update(JSON.stringify([NUNJUCKS_VERSION, CODE_VERSION, env.opts, file.path, file.source])).digest("base64url");
   const keys = new Map([...templates.files.values()].map((file) => [file.name, keyOf(file)]));
   const stored = cacheDir ? readStored(cacheDir) : {};
   let unstored = false;
@@ -58,7 +61,7 @@ export function compileTemplates(templates: TemplateSet, config: SiteConfig, cac
 
 function compile(file: TemplateFile, templates: TemplateSet, env: { asyncFilters: unknown; extensionsList: unknown; opts: unknown }): string {
   try {
-    return (nunjucks as unknown as { compiler: Compiler }).compiler.compile(file.source, env.asyncFilters, env.extensionsList, file.path, env.opts);
+    return setLoopVariablesAtOnce((nunjucks as unknown as { compiler: Compiler }).compiler.compile(file.source, env.asyncFilters, env.extensionsList, file.path, env.opts));
   } catch {
     // Through the environment, for the message with the template's path, line and column.
     try {
