@@ -1,13 +1,14 @@
 // The output folder may not be, hold, or sit inside the site or any folder the build reads: a build
 // replaces its output folder whole, so `--out .` or `--out posts` swapped the site's own posts away.
+// Nor may it be a folder of someone else's files: `--out /var/www/html` would have thrown them away.
 
-import { existsSync, realpathSync, statSync } from "node:fs";
+import { closeSync, existsSync, openSync, readdirSync, readSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import { BuildError } from "../errors.js";
 import type { SitePaths } from "../types.js";
 import { CATEGORY_PAGES } from "./category-pages.js";
 
-/** Throws BuildError when the output folder is, holds, or is inside the site folder or one of the build's inputs. */
+/** Throws BuildError when the output folder is, holds, or is inside the site folder or one of the build's inputs, or holds files no build of ours wrote. */
 export function checkOutFolder(paths: SitePaths, show: (file: string) => string): void {
   const out = realPath(paths.out);
   const root = realPath(paths.root);
@@ -35,6 +36,37 @@ export function checkOutFolder(paths: SitePaths, show: (file: string) => string)
     // (Posts read from the site folder itself, `--posts .`, leave dist/ inside it, as for any site.)
     if (within(out, input) && input !== root) refuse(`is inside the ${name} ${show(dir)}`);
     if (within(input, out)) refuse(`holds the ${name} ${show(dir)}`);
+  }
+  if (!isReplaceable(paths.out)) {
+    throw new BuildError({
+      code: "out-folder",
+      file: show(paths.out),
+      message: "the output folder holds files no broadsheet build wrote (it has no feed.xml of ours); a build replaces its whole output folder",
+      hint: "build into a new or empty folder, e.g. --out dist (the default), or remove this one first if its files can go",
+    });
+  }
+}
+
+/**
+ * True when the folder is missing, empty, or a broadsheet build's output: every build writes the
+ * site's Atom feed at its top, in code (no theme can drop it), naming broadsheet as its generator.
+ */
+function isReplaceable(out: string): boolean {
+  try {
+    if (readdirSync(out).length === 0) return true;
+  } catch {
+    return true; // not there yet (or unreadable: the build reports that where it writes)
+  }
+  let fd: number | undefined;
+  try {
+    fd = openSync(path.join(out, "feed.xml"), "r");
+    const head = Buffer.alloc(65536); // the header: site title and description, then the generator
+    const read = readSync(fd, head, 0, head.length, 0);
+    return /<generator>broadsheet\b/.test(head.toString("utf8", 0, read));
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

@@ -1,6 +1,6 @@
 // Bad input: one bad post never stops the news; collisions are resolved the same way whatever the
 // order; --strict turns every problem into a failure that leaves the output untouched.
-import { readdirSync, renameSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, renameSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { treeDigest } from "../helpers/outcome.js";
@@ -125,6 +125,27 @@ describe("fatal errors", () => {
     const shown = message.replace("/ROOT", root).replace("/PARENT", path.dirname(root));
     expect(run.stderr).toContain(`${shown}; a build replaces its whole output folder\n    hint: write the site to a folder of its own, e.g. --out dist (the default)`);
     expect(treeDigest(root)).toBe(before);
+  });
+
+  it.each([
+    ["a folder of other files", { "notes.txt": "precious" }],
+    ["another generator's site", { "index.html": "<h1>hi</h1>", "feed.xml": '<?xml version="1.0"?><feed><generator>Hugo</generator></feed>' }],
+  ])("--out to %s is refused, and its files are kept", async (_, files) => {
+    const root = makeSite({ "posts/2022-01-11-a.md": good(1) });
+    const out = path.join(tempDir(), "www");
+    makeSite(files, out);
+    const before = treeDigest(out);
+    const run = await runCli(["build", "--no-search", "--no-cache", "--out", out], { cwd: root });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`${out}  the output folder holds files no broadsheet build wrote (it has no feed.xml of ours); a build replaces its whole output folder\n    hint: build into a new or empty folder`);
+    expect(treeDigest(out)).toBe(before);
+    // An empty folder, and then the output of a build, are replaced as before.
+    const empty = path.join(tempDir(), "empty");
+    mkdirSync(empty);
+    expect((await runCli(["build", "--no-search", "--no-cache", "--out", empty], { cwd: root })).code).toBe(0);
+    writeFileSync(path.join(root, "posts/2022-01-12-b.md"), good(2));
+    expect((await runCli(["build", "--no-search", "--no-cache", "--out", empty], { cwd: root })).code).toBe(0);
+    expect(readOut(empty, "index.html")).toContain("好消息2");
   });
 
   it.each([
