@@ -2,7 +2,7 @@
 // replaces its output folder whole, so `--out .` or `--out posts` swapped the site's own posts away.
 // Nor may it be a folder of someone else's files: `--out /var/www/html` would have thrown them away.
 
-import { closeSync, existsSync, openSync, readdirSync, readSync, realpathSync, statSync } from "node:fs";
+import { closeSync, existsSync, openSync, opendirSync, readSync, realpathSync, statSync, type Dir } from "node:fs";
 import path from "node:path";
 import { BuildError } from "../errors.js";
 import type { SitePaths } from "../types.js";
@@ -48,25 +48,31 @@ export function checkOutFolder(paths: SitePaths, show: (file: string) => string)
 }
 
 /**
- * True when the folder is missing, empty, or a broadsheet build's output: every build writes the
- * site's Atom feed at its top, in code (no theme can drop it), naming broadsheet as its generator.
+ * True when the folder is a broadsheet build's output, missing, or empty. Every build writes the
+ * site's Atom feed at its top in code (no theme can drop it; its path is routes/urls.ts's, written
+ * out here so that this check, run by every build, loads nothing more), naming broadsheet as its
+ * generator. That is looked at first: the top of a large site's output lists thousands of folders.
  */
 function isReplaceable(out: string): boolean {
-  try {
-    if (readdirSync(out).length === 0) return true;
-  } catch {
-    return true; // not there yet (or unreadable: the build reports that where it writes)
-  }
   let fd: number | undefined;
   try {
     fd = openSync(path.join(out, "feed.xml"), "r");
-    const head = Buffer.alloc(65536); // the header: site title and description, then the generator
+    const head = Buffer.allocUnsafe(65536); // the header: site title and description, then the generator
     const read = readSync(fd, head, 0, head.length, 0);
-    return /<generator>broadsheet\b/.test(head.toString("utf8", 0, read));
+    if (/<generator>broadsheet\b/.test(head.toString("utf8", 0, read))) return true;
   } catch {
-    return false;
+    // no feed: someone else's folder, an empty one, or none yet
   } finally {
     if (fd !== undefined) closeSync(fd);
+  }
+  let dir: Dir | undefined;
+  try {
+    dir = opendirSync(out);
+    return dir.readSync() === null;
+  } catch {
+    return true; // not there yet (or unreadable: the build reports that where it writes)
+  } finally {
+    dir?.closeSync();
   }
 }
 

@@ -18,7 +18,7 @@ import type { TemplateFile, TemplateSet } from "./templates.js";
 const NUNJUCKS_VERSION = (createRequire(import.meta.url)("nunjucks/package.json") as { version: string }).version;
 const FILE = "templates.json";
 /** Bumped when what is done to Nunjucks' code changes (loop-variables.ts): older stored code is compiled again. */
-const CODE_VERSION = 2;
+const CODE_VERSION = 1;
 
 /** Code compiled in this process, by key: a long-lived builder compiles an unchanged template once. */
 const compiledHere = new Map<string, string>();
