@@ -7,7 +7,7 @@ import type { Builder, BuilderSettings, BuilderState, BuildHint } from "./builde
 import { cacheFolder } from "./cache/location.js";
 import { emptyCache, folderIdentity, loadCache, saveCache, type CacheState } from "./cache/store.js";
 import { loadSite } from "./config/load.js";
-import { globalKey, routeSignatures } from "./graph/signature.js";
+import { globalKey } from "./graph/global-key.js";
 import { parseSettings } from "./parse/settings.js";
 import { readSources } from "./read.js";
 import { updateSources } from "./read-changes.js";
@@ -81,7 +81,7 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
     const kept = state.cache;
     if (kept && kept.parseKey === parseKey) cache = kept;
     else {
-      const loaded = cacheDir ? loadCache(cacheDir, codeFingerprint(), parseKey, false) : { state: emptyCache(parseKey) };
+      const loaded = cacheDir ? loadCache(cacheDir, codeFingerprint(), parseKey, paths.out, false) : { state: emptyCache(parseKey) };
       if (loaded.note) notes.push(loaded.note);
       cache = loaded.state;
     }
@@ -106,7 +106,7 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
     // Nunjucks and the stages past this point are loaded only here: a build that finds nothing changed
     // never needs them (stages/full.ts).
     const [{ compileTemplates }, stages] = await Promise.all([import("./render/compiled.js"), import("./stages/full.js")]);
-    const { buildPools, fullModel, holdHeapGrowth, indexSearch, joinRenders, parseSources, planEdit, planOutput, renderOpenFirst, renderRoutes, reusedModel, reuseModel, siteView, templateFor } = stages;
+    const { buildPools, fullModel, holdHeapGrowth, indexSearch, joinRenders, parseSources, planEdit, planOutput, renderOpenFirst, renderRoutes, reusedModel, reuseModel, routeSignatures, siteView, templateFor } = stages;
     const { forgetOutputOrNote, keepSnapshotOrNote, saveCacheOrNote, savePostsEarlyOrNote, snapshotOf, SNAPSHOT_MAX_POSTS } = stages;
     const compiled = compileTemplates(templates, config, cacheDir);
 
@@ -122,7 +122,7 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
             reuseModel({ cacheDir, out: paths.out, version: codeFingerprint(), cache, manifest: usable, inputs, shape, files: sources.files, filesKey, config, parse: async (jobs) => (await poolFor(jobs.length)).parse(jobs) }),
           )
         : undefined;
-    if (!reused && cache !== kept && cacheDir) cache = loadCache(cacheDir, codeFingerprint(), parseKey).state;
+    if (!reused && cache !== kept && cacheDir) cache = loadCache(cacheDir, codeFingerprint(), parseKey, paths.out).state;
     state.cache = cache;
     state.cacheDir = cacheDir;
 

@@ -68,3 +68,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 process.exitCode = await main(process.argv.slice(2));
+// The command is done: exit now rather than when the event loop has drained. V8 finishing a garbage
+// collection cycle begun near the end held a build that found nothing changed for ~15 ms more (of
+// ~0.3 s). Only when all that was printed has gone to the OS, so that no output is cut short.
+if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit();

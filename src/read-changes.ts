@@ -4,7 +4,7 @@
 import { statSync, type Stats } from "node:fs";
 import path from "node:path";
 import { displayPath } from "./config/load.js";
-import { DRAFT_FOLDERS, isIgnoredName, POST_EXTENSIONS, type Sources } from "./read.js";
+import { DRAFT_FOLDERS, isIgnoredName, isPostName, type Sources } from "./read.js";
 import type { SitePaths } from "./types.js";
 
 /** Where a path sits among the post folders: its id, and whether it is a draft. */
@@ -32,7 +32,7 @@ function placeOf(file: string, paths: SitePaths, drafts: boolean): Place | null 
       inDrafts = true;
     }
   }
-  if (!POST_EXTENSIONS.includes(path.extname(file).toLowerCase())) return null;
+  if (!isPostName(path.basename(file))) return null;
   return { id: parts.join("/"), inDrafts };
 }
 

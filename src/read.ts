@@ -9,6 +9,12 @@ import type { SitePaths, SourceFile } from "./types.js";
 /** File endings read as posts; anything else in posts/ (images, PDFs) is left alone. */
 export const POST_EXTENSIONS = [".md", ".markdown", ".mdown", ".mkd"];
 
+/** Whether a file name ends in a post extension (any case). */
+export function isPostName(name: string): boolean {
+  const dot = name.lastIndexOf(".");
+  return dot > 0 && POST_EXTENSIONS.includes(name.slice(dot).toLowerCase());
+}
+
 /** Names that are never content: hidden files, editor droppings, OS litter. */
 export function isIgnoredName(name: string): boolean {
   return name.startsWith(".") || name.startsWith("#") || name.endsWith("~") || name.endsWith(".swp") || name === "Thumbs.db" || name === "desktop.ini";
@@ -54,9 +60,23 @@ export function readSources(paths: SitePaths, drafts: boolean): Sources {
     // Joined by hand: both are normalized, and path.join's normalizing of 10,000 paths shows in a rebuild.
     const dirPrefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
     const shownPrefix = shownDir === "" || shownDir.endsWith(path.sep) ? shownDir : shownDir + path.sep;
-    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      const name = entry.name;
-      if (isIgnoredName(name)) continue;
+    // Plain files need only their names; folders, links and unknown types keep their entry. The
+    // names sort natively: a comparator over 10,000 entries, on a fresh process's cold code, was a
+    // sixth of a build that finds nothing changed.
+    const names: string[] = [];
+    const others = new Map<string, Dirent>();
+    for (const entry of entries) {
+      if (isIgnoredName(entry.name)) continue;
+      names.push(entry.name);
+      if (!entry.isFile()) others.set(entry.name, entry);
+    }
+    for (const name of names.sort()) {
+      const entry = others.get(name);
+      // A plain file that is not a post is not even stat'ed.
+      if (entry === undefined && !isPostName(name)) {
+        ignored++;
+        continue;
+      }
       const full = dirPrefix + name;
       let stats: Stats;
       try {
@@ -72,10 +92,10 @@ export function readSources(paths: SitePaths, drafts: boolean): Sources {
         const draftFolder = DRAFT_FOLDERS.has(name);
         if (draftFolder && !drafts) continue;
         walk(full, `${id}/`, inDrafts || draftFolder);
-      } else if (stats.isFile() && POST_EXTENSIONS.includes(path.extname(name).toLowerCase())) {
+      } else if (stats.isFile() && isPostName(name)) {
         const file: SourceFile = { id, path: full, display: shownPrefix + name, size: stats.size, mtimeMs: stats.mtimeMs, inDrafts };
         files.push(file);
-        if (entry.isSymbolicLink()) links.set(file, realpathSync(full));
+        if (entry?.isSymbolicLink()) links.set(file, realpathSync(full));
       } else {
         ignored++;
       }
@@ -89,7 +109,8 @@ export function readSources(paths: SitePaths, drafts: boolean): Sources {
       if (dir !== paths.posts && statIsDirectory(dir)) walk(dir, `${name}/`, true);
     }
   }
-  files.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // Usually sorted already (one flat folder, or folders whose names sort like their ids).
+  if (!isSortedById(files)) files.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { files: readOnce(files, links, problems), problems, ignored };
 }
 
@@ -129,6 +150,11 @@ function errnoText(error: unknown): string {
   if (code === "EACCES" || code === "EPERM") return "permission denied";
   if (code === "EIO") return "input/output error";
   return code ?? String(error);
+}
+
+function isSortedById(files: readonly SourceFile[]): boolean {
+  for (let i = 1; i < files.length; i++) if (files[i - 1]!.id > files[i]!.id) return false;
+  return true;
 }
 
 function statIsDirectory(dir: string): boolean {

@@ -90,10 +90,11 @@ export const outputTag = (out: string): string => createHash("sha1").update(out)
 const outputFile = (out: string): string => `output-${outputTag(out)}.json`;
 
 /**
- * Reads the cache folder. Returns the state and a note when something was discarded. Without
- * `withPosts` only the output manifests are read (enough to see that nothing changed).
+ * Reads the cache folder: the parsed posts, and what the last build wrote into `out`. Returns the
+ * state and a note when something was discarded. Without `withPosts` only the output manifest is
+ * read (enough to see that nothing changed).
  */
-export function loadCache(dir: string, version: string, parseKey: string, withPosts = true): { state: CacheState; note?: string } {
+export function loadCache(dir: string, version: string, parseKey: string, out: string, withPosts = true): { state: CacheState; note?: string } {
   let meta: { version?: string; parseKey?: string; chunks?: number };
   try {
     meta = JSON.parse(readFileSync(path.join(dir, "meta.json"), "utf8"));
@@ -109,11 +110,8 @@ export function loadCache(dir: string, version: string, parseKey: string, withPo
       state.dirty.clear();
       readChunks(dir, state, everyChunk());
     }
-    for (const name of readdirSync(dir)) {
-      if (!name.startsWith("output-")) continue;
-      const manifest = readManifest(readFileSync(path.join(dir, name), "utf8"));
-      state.outputs.set(manifest.out, manifest);
-    }
+    const manifest = readManifest(dir, out);
+    if (manifest) state.outputs.set(manifest.out, manifest);
   } catch {
     return { state: emptyCache(parseKey), note: "the build cache was corrupted and was discarded" };
   }
@@ -194,17 +192,27 @@ function manifestText(manifest: OutputManifest): string {
   return `${JSON.stringify({ ...head, filesHash: textHash(signatures) })}\n${signatures}`;
 }
 
-/** A manifest read back: the head now; the signatures on first use, checked against the head's hash now. */
-function readManifest(text: string): OutputManifest {
-  const newline = text.indexOf("\n");
-  const head = JSON.parse(newline < 0 ? text : text.slice(0, newline)) as Omit<OutputManifest, "files"> & { filesHash?: string };
-  const signatures = text.slice(newline + 1);
-  if (newline < 0 || typeof head.out !== "string" || head.filesHash !== textHash(signatures)) throw new Error("bad manifest");
+/**
+ * The manifest of an output folder read back, or undefined when there is none: the head now; the
+ * signatures decoded on first use, their bytes checked against the head's hash now.
+ */
+function readManifest(dir: string, out: string): OutputManifest | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path.join(dir, outputFile(out)));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
+  const newline = bytes.indexOf(10);
+  const head = JSON.parse(bytes.toString("utf8", 0, newline < 0 ? bytes.length : newline)) as Omit<OutputManifest, "files"> & { filesHash?: string };
+  const signatures = bytes.subarray(newline + 1);
+  if (newline < 0 || head.out !== out || head.filesHash !== textHash(signatures)) throw new Error("bad manifest");
   let files: Record<string, string> | undefined;
-  return Object.defineProperty(head, "files", { enumerable: true, get: () => (files ??= JSON.parse(signatures) as Record<string, string>) }) as OutputManifest;
+  return Object.defineProperty(head, "files", { enumerable: true, get: () => (files ??= JSON.parse(signatures.toString("utf8")) as Record<string, string>) }) as OutputManifest;
 }
 
-const textHash = (text: string): string => createHash("sha1").update(text).digest("base64url");
+const textHash = (text: string | Uint8Array): string => createHash("sha1").update(text).digest("base64url");
 
 function writeAtomically(dir: string, name: string, data: unknown): void {
   writeFileAtomically(dir, name, JSON.stringify(data));

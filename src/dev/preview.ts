@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { LastBuild } from "../build.js";
-import { globalKey } from "../graph/signature.js";
+import { globalKey } from "../graph/global-key.js";
 import { createPostParser, type PostParser } from "../parse/post.js";
 import { shareLinks } from "../render/links.js";
 import { placeOf } from "../model/place.js";

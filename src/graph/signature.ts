@@ -3,14 +3,11 @@
 // posts it shows). A page whose signature is unchanged since the last build is not rendered again;
 // this one mechanism serves the cached CLI rebuild and the dev server alike.
 
-import { createHash } from "node:crypto";
 import { periodsWithin } from "../model/archives.js";
 import type { Route } from "../routes/types.js";
 import type { Site } from "../types.js";
 import { lastmodDate } from "../render/sitemap.js";
 import { Digest } from "./digest.js";
-
-const hash = (text: string): string => createHash("sha1").update(text).digest("base64url").slice(0, 20);
 
 /**
  * A key per post (two 32-bit lanes) that changes whenever anything a link, listing item or feed
@@ -37,11 +34,6 @@ function postKeys(site: Site): (post: number) => readonly [number, number] {
     pair[1] = keys[2 * i + 1]!;
     return pair;
   };
-}
-
-/** Site-wide inputs every page shares (site view, configuration, broadsheet's version). */
-export function globalKey(parts: readonly unknown[]): string {
-  return hash(JSON.stringify(parts));
 }
 
 /** What several routes' signatures share: the posts' keys, and the sitemap's digest (made on first use). */

@@ -8,9 +8,8 @@ import type { Site } from "../types.js";
 import { xmlEscape } from "./escape.js";
 import { isoInZone } from "../parse/dates.js";
 import { absoluteUrl } from "./format.js";
+import { NEWS_WINDOW_MS } from "./news-window.js";
 
-/** How far back the Google News sitemap reaches. */
-export const NEWS_WINDOW_MS = 2 * 86_400_000;
 const NEWS_LIMIT = 1000;
 
 /**

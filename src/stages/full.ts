@@ -12,4 +12,5 @@ export { planEdit, planOutput } from "./plan.js";
 export { buildPools } from "./pools.js";
 export { renderRoutes } from "./render.js";
 export { reuseModel } from "./reuse.js";
+export { routeSignatures } from "../graph/signature.js";
 export { holdHeapGrowth } from "../workers/heap-growth.js";

@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import type { OutputManifest } from "../cache/store.js";
 import type { Problem } from "../errors.js";
 import type { TemplateSet } from "../render/templates.js";
-import { NEWS_WINDOW_MS } from "../render/sitemap.js";
+import { NEWS_WINDOW_MS } from "../render/news-window.js";
 import type { BuildOptions, BuildSummary, Site, SiteConfig, SitePaths, SourceFile } from "../types.js";
 import type { PublicFile } from "../write/public.js";
 import type { StageClock } from "./clock.js";
@@ -16,10 +16,19 @@ import type { StageClock } from "./clock.js";
 export function inputKey(version: string, config: SiteConfig, options: BuildOptions, templates: TemplateSet, publicFiles: readonly PublicFile[], sources: readonly SourceFile[], problems: readonly Problem[]): string {
   const hash = createHash("sha1");
   hash.update(JSON.stringify([version, config, options.drafts ?? false, options.future ?? false, options.strict ?? false, [...templates.hashes], publicFiles.map((f) => f.signature), problems]));
-  // One update of the joined lines, not one per file: the same hash, in half the time at 10,000 files.
-  let lines = "";
-  for (const file of sources) lines += `${file.id}\0${file.size}\0${file.mtimeMs}\0${file.inDrafts}\n`;
-  return hash.update(lines).digest("base64url");
+  // The file facts go in as numbers: formatting 20,000 of them as text was two thirds of this
+  // hash's time at 10,000 files, on a fresh process's cold code. The ids, joined, in one update.
+  const facts = new Float64Array(sources.length * 2);
+  const inDrafts = new Uint8Array(sources.length);
+  let ids = "";
+  for (let i = 0; i < sources.length; i++) {
+    const file = sources[i]!;
+    facts[2 * i] = file.size;
+    facts[2 * i + 1] = file.mtimeMs;
+    inDrafts[i] = file.inDrafts ? 1 : 0;
+    ids += `${file.id}\0`;
+  }
+  return hash.update(ids).update(facts).update(inDrafts).digest("base64url");
 }
 
 /** Which post files a build read, in order (not their contents): a rebuild after edits has the same. */
