@@ -1,9 +1,10 @@
 // Front matter: the YAML block at the top of a post, read with gray-matter and js-yaml's core schema
 // (no timestamps: dates stay text for parse/dates.ts). Errors carry the line and column in the file.
 
-import matter from "gray-matter";
+import type { GrayMatterFile } from "gray-matter";
 import yaml from "js-yaml";
 import { BuildError } from "../errors.js";
+import { matter } from "./gray-matter.js";
 
 /** A post split into its front matter and body. */
 export interface Split {
@@ -31,7 +32,7 @@ export function splitFrontMatter(text: string, file: string): Split {
       hint: "end the front matter with a line holding only ---",
     });
   }
-  let parsed: matter.GrayMatterFile<string>;
+  let parsed: GrayMatterFile<string>;
   try {
     // Options are always passed: without them gray-matter caches by content and returns {} on the second sight of bad YAML.
     parsed = matter(text, { engines });
