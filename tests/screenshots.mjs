@@ -33,7 +33,7 @@ const fonts = spawnSync("fc-list", [":lang=zh", "family"], { encoding: "utf8" })
 if (!fonts.stdout?.trim()) console.warn("warning: no Chinese font installed, Chinese text will show as boxes (apt-get install fonts-noto-cjk)");
 
 const site = mkdtempSync(path.join(tmpdir(), "broadsheet-screenshots-"));
-execFileSync(process.execPath, [path.join(REPO, "lib", "cli.js"), "build", "--root", REPO, "--out", site, "--no-cache", "--quiet"], { stdio: "inherit" });
+execFileSync(process.execPath, [path.join(REPO, "lib", "bin", "cli.js"), "build", "--root", REPO, "--out", site, "--no-cache", "--quiet"], { stdio: "inherit" });
 const server = await serveFolder(site);
 const browser = await launchChromium();
 try {

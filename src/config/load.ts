@@ -13,8 +13,17 @@ import { checkOutFolder } from "./out-folder.js";
 import { normalizeBasePath, validateConfig } from "./validate.js";
 import { readYamlFile } from "./yaml-file.js";
 
-/** The folder broadsheet is installed in: its templates, public files and site.yml are the defaults. */
-export const PACKAGE_ROOT = path.resolve(fileURLToPath(new URL("../../", import.meta.url)));
+/**
+ * The folder broadsheet is installed in: its templates, public files and site.yml are the defaults.
+ * The nearest folder above this code with a package.json: compiled (lib/config/), bundled (lib/bin/)
+ * or run from source (src/config/).
+ */
+export const PACKAGE_ROOT = packageRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+function packageRoot(dir: string): string {
+  for (let at = dir; path.dirname(at) !== at; at = path.dirname(at)) if (existsSync(path.join(at, "package.json"))) return at;
+  return path.resolve(dir, "../..");
+}
 
 /** A site as the build sees it: where things are, and its validated configuration. */
 export interface LoadedSite {

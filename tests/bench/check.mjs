@@ -14,7 +14,7 @@ import { argument, corpus, median, peakRss, time } from "./measure.mjs";
 
 const REPO = fileURLToPath(new URL("../../", import.meta.url));
 const SHARED = path.resolve(REPO, "../shared");
-const CLI = path.join(REPO, "lib/cli.js");
+const CLI = path.join(REPO, "lib/bin/cli.js");
 const SCRATCH = argument("--scratch", existsSync("/dev/shm") ? "/dev/shm/broadsheet-bench" : path.join(REPO, ".bench"));
 const posts = Number(argument("--posts", "10000"));
 const runs = Number(argument("--runs", "3"));

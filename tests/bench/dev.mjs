@@ -20,7 +20,7 @@ const SHARED = [path.resolve(REPO, "..", "shared"), path.resolve(REPO, "..", "..
 const SCRATCH = argument("--scratch", existsSync("/dev/shm") ? "/dev/shm/broadsheet-bench" : path.join(REPO, ".bench"));
 const POSTS = Number(argument("--posts", "10000"));
 const EDITS = Number(argument("--edits", "20"));
-const CLI = path.join(REPO, "lib", "cli.js");
+const CLI = path.join(REPO, "lib", "bin", "cli.js");
 if (!Number.isInteger(POSTS) || POSTS < 1 || !Number.isInteger(EDITS) || EDITS < 1 || !SHARED || !existsSync(CLI)) {
   console.error("usage: npm run bench:dev -- --posts N [--edits 20] [--show] [--no-drafts]   (needs lib/ compiled and shared/corpus beside the repository)");
   process.exit(2);
@@ -87,7 +87,7 @@ async function main() {
   cpSync(corpus(SCRATCH, SHARED, POSTS), path.join(root, "posts"), { recursive: true, filter: (file) => path.basename(file) !== ".done" });
 
   const started = performance.now();
-  const dev = spawn(process.execPath, [path.join(REPO, "lib", "cli.js"), "dev", "--root", root, "--port", "0", ...(flag("--no-drafts") ? ["--no-drafts"] : []), ...(flag("--no-search") ? ["--no-search"] : [])], { stdio: ["ignore", "pipe", "inherit"] });
+  const dev = spawn(process.execPath, [path.join(REPO, "lib", "bin", "cli.js"), "dev", "--root", root, "--port", "0", ...(flag("--no-drafts") ? ["--no-drafts"] : []), ...(flag("--no-search") ? ["--no-search"] : [])], { stdio: ["ignore", "pipe", "inherit"] });
   let stdout = "";
   const lines = [];
   dev.once("exit", (code) => {

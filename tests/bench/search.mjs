@@ -15,7 +15,7 @@ const REPO = fileURLToPath(new URL("../../", import.meta.url));
 // The shared material sits beside the repository (or beside its worktrees folder).
 const SHARED = [path.resolve(REPO, "..", "shared"), path.resolve(REPO, "..", "..", "shared")].find((dir) => existsSync(path.join(dir, "corpus", "generate.mjs")));
 const SCRATCH = argument("--scratch", existsSync("/dev/shm") ? "/dev/shm/broadsheet-bench" : path.join(REPO, ".bench"));
-const CLI = path.join(REPO, "lib", "cli.js");
+const CLI = path.join(REPO, "lib", "bin", "cli.js");
 const posts = Number(argument("--posts", "1000"));
 const runs = Number(argument("--runs", "1"));
 if (!Number.isInteger(posts) || posts < 1 || !Number.isInteger(runs) || runs < 1 || !SHARED || !existsSync(CLI)) {

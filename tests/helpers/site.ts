@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 /** The repository root (the bundled site). */
 export const REPO = fileURLToPath(new URL("../../", import.meta.url));
 /** The compiled CLI. */
-export const CLI = path.join(REPO, "lib", "cli.js");
+export const CLI = path.join(REPO, "lib", "bin", "cli.js");
 /** Shared material beside the repository. */
 export const SHARED = path.resolve(REPO, "..", "shared");
 
