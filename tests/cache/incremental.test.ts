@@ -114,6 +114,26 @@ describe("incremental builds", () => {
   });
 });
 
+describe("one cache for two output folders", () => {
+  it("keeps each folder's manifest: builds into either find nothing changed, and an edit reaches both", async () => {
+    const root = makeSite(corpus(12));
+    const cacheDir = path.join(tempDir(), "cache");
+    const [a, b] = [path.join(tempDir(), "a"), path.join(tempDir(), "b")];
+    const into = (out: string) => build({ root, out, cacheDir, search: false, now: NOW });
+    await into(a);
+    await into(b);
+    expect((await into(a)).written).toBe(0);
+    expect((await into(b)).written).toBe(0);
+    writeFileSync(path.join(root, "posts/2022-04-04-p3.md"), post({ title: "两处都改", date: "2022-04-04 03:00:00 +0800", categories: "c3", tags: "[t3, 共同]" }, "新的正文"));
+    const [first, second] = [await into(a), await into(b)];
+    expect(first.changes.written).toContain("c3/2022/04/04/p3.html");
+    expect(second.changes.written).toEqual(first.changes.written);
+    const cold = await coldTree(root);
+    expect(readTree(a)).toEqual(cold);
+    expect(readTree(b)).toEqual(cold);
+  });
+});
+
 describe("parallel builds", () => {
   it("are byte-identical to a single-threaded cold build", async () => {
     const root = makeSite(corpus(500));
