@@ -1,0 +1,66 @@
+import v8 from "node:v8";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { isPostColumns, packColumns, unpackColumns } from "../../src/cache/post-columns.js";
+import type { SitePost } from "../../src/types.js";
+
+const index = fc.nat({ max: 5000 });
+const neighbour = fc.option(index, { nil: undefined });
+const text = fc.oneof(fc.string(), fc.constantFrom("江西：2022年力争电子信息", "😀 emoji", ""));
+// Shaped as model/site.ts makes a post, key for key.
+const sitePost: fc.Arbitrary<SitePost> = fc
+  .record({
+    id: text,
+    source: text,
+    hash: fc.string(),
+    date: fc.integer({ min: -8e15, max: 8e15 }),
+    excerpt: text,
+    bodyStart: fc.nat(),
+    inDrafts: fc.boolean(),
+    title: text,
+    // Plain objects, as parse/meta.ts makes them and the cache's JSON reads them back.
+    extra: fc.oneof(fc.constant({}), fc.dictionary(fc.string({ minLength: 1 }), fc.jsonValue()).map((extra) => JSON.parse(JSON.stringify(extra)) as Record<string, unknown>)),
+    url: text,
+    categories: fc.array(index, { maxLength: 4 }),
+    tags: fc.array(index, { maxLength: 6 }),
+    related: fc.array(index, { maxLength: 5 }),
+    older: neighbour,
+    newer: neighbour,
+    olderInCategory: neighbour,
+    newerInCategory: neighbour,
+  })
+  .map((p) => ({
+    post: { id: p.id, source: p.source, hash: p.hash, date: p.date, excerpt: p.excerpt, bodyStart: p.bodyStart, inDrafts: p.inDrafts, meta: { title: p.title, extra: p.extra } },
+    url: p.url,
+    categories: p.categories,
+    tags: p.tags,
+    related: p.related,
+    older: p.older,
+    newer: p.newer,
+    olderInCategory: p.olderInCategory,
+    newerInCategory: p.newerInCategory,
+  }));
+
+describe("posts as columns", () => {
+  it("read back through v8 as the same posts, every key in place and in order", () => {
+    fc.assert(
+      fc.property(fc.array(sitePost, { maxLength: 30 }), (posts) => {
+        const back = unpackColumns(v8.deserialize(v8.serialize(packColumns(posts))));
+        expect(back).toStrictEqual(posts);
+        back.forEach((entry, i) => {
+          expect(Object.keys(entry)).toEqual(Object.keys(posts[i]!));
+          expect(Object.keys(entry.post)).toEqual(Object.keys(posts[i]!.post));
+          expect(Array.isArray(entry.related)).toBe(true);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("give every post its own extra object, and tell themselves from the older snapshot form (posts as objects)", () => {
+    const [a, b] = unpackColumns(packColumns(fc.sample(sitePost, 2).map((p) => ({ ...p, post: { ...p.post, meta: { ...p.post.meta, extra: {} } } }))));
+    expect(a!.post.meta.extra).not.toBe(b!.post.meta.extra);
+    expect(isPostColumns(v8.deserialize(v8.serialize(packColumns([]))))).toBe(true);
+    expect(isPostColumns(fc.sample(sitePost, 3))).toBe(false);
+  });
+});
