@@ -10,6 +10,7 @@ import path from "node:path";
 import v8 from "node:v8";
 import type { Route } from "../routes/types.js";
 import type { PostSummary, Site, SitePost, SourceFile } from "../types.js";
+import { knownZoneDays, learnZoneDays, zoneOffset } from "../parse/dates.js";
 import { isPostColumns, packColumns, unpackColumns, type PostColumns } from "./post-columns.js";
 import { routeTable, type RouteTable } from "./route-table.js";
 import { outputTag, writeFileAtomically } from "./store.js";
@@ -26,9 +27,14 @@ export interface ModelSnapshot {
   readonly routes: RouteTable;
   /** The date of the earliest post left out for being in the future. */
   readonly nextFuture?: number;
+  /** The site zone's offsets on its posts' days, and the ICU and time-zone data they came from (see knownZoneDays). */
+  readonly zone: { readonly data: string; readonly days: readonly (readonly [number, number])[] };
   /** Edits since the snapshot was written whole (the `inputs` it was written with): the posts' new summaries and file facts. */
   edits: { readonly base: string; readonly posts: Map<number, PostSummary>; readonly files: Map<number, readonly [number, number]> };
 }
+
+/** Which zone, by which ICU and time-zone data. */
+const zoneData = (timezone: string): string => `${timezone} ${process.versions.icu} ${process.versions.tz}`;
 
 /** A snapshot on disk: its posts as columns (cache/post-columns.ts), read back several times faster. */
 type StoredSnapshot = Omit<ModelSnapshot, "edits"> & { readonly posts: PostColumns };
@@ -62,7 +68,11 @@ export function snapshotOf(input: SnapshotInput): ModelSnapshot {
   const { inputs, files } = input;
   const facts = { ids: files.map((f) => f.id), sizes: new Float64Array(files.map((f) => f.size)), mtimes: new Float64Array(files.map((f) => f.mtimeMs)) };
   const routes = routeTable(input.routes, input.site, input.signatures);
-  return { inputs, shape: input.shape, files: facts, site: input.site, routes, nextFuture: input.nextFuture, edits: { base: inputs, posts: new Map(), files: new Map() } };
+  // Every post's day, though this thread rendered only some of the pages: an edit shows any of them.
+  const { timezone } = input.site.config;
+  for (const entry of input.site.posts) zoneOffset(timezone, entry.post.date);
+  const zone = { data: zoneData(timezone), days: knownZoneDays(timezone) };
+  return { inputs, shape: input.shape, files: facts, site: input.site, routes, nextFuture: input.nextFuture, zone, edits: { base: inputs, posts: new Map(), files: new Map() } };
 }
 
 /** The snapshot kept for an output folder, with the edits since applied; undefined if there is none or it is unreadable. */
@@ -72,6 +82,9 @@ export function loadSnapshot(dir: string, out: string): ModelSnapshot | undefine
     const stored = v8.deserialize(readFileSync(path.join(dir, baseFile(out)))) as StoredSnapshot;
     if (typeof stored?.inputs !== "string" || !isPostColumns(stored.posts) || typeof stored.routes?.text !== "string" || !(stored.files?.sizes instanceof Float64Array)) return undefined;
     const { posts, ...rest } = stored;
+    const { timezone } = rest.site.config;
+    // Offsets from other ICU or time-zone data may be out of date: then they are worked out again.
+    if (rest.zone?.data === zoneData(timezone) && Array.isArray(rest.zone.days)) learnZoneDays(timezone, rest.zone.days);
     snapshot = { ...rest, site: { ...rest.site, posts: unpackColumns(posts) }, edits: { base: rest.inputs, posts: new Map(), files: new Map() } };
   } catch {
     return undefined;

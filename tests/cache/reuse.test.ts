@@ -2,6 +2,7 @@
 // its output must still be exactly a cold build's, and any other change must take the full path.
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import v8 from "node:v8";
 import { beforeEach, describe, expect, it } from "vitest";
 import { build } from "../../src/index.js";
 import type { BuildSummary } from "../../src/types.js";
@@ -52,6 +53,28 @@ describe("a rebuild after edits that keep every post's place", () => {
     expect(summary.changes.written).not.toContain("category/c0.html"); // a listing it is not on
     expect(summary.written).toBeLessThan(20);
     expect(summary.posts).toBe(30);
+    expect(readTree(out)).toEqual(await coldTree(root));
+  });
+
+  it("keeps the site zone's offset on every post's day, tied to the ICU and zone data that made it", () => {
+    const file = readdirSync(cacheDir).find((name) => /^model-[^.]+\.v8$/.test(name))!;
+    const snapshot = v8.deserialize(readFileSync(path.join(cacheDir, file))) as { zone: { data: string; days: [number, number][] } };
+    expect(snapshot.zone.data).toBe(`Asia/Shanghai ${process.versions.icu} ${process.versions.tz}`);
+    const days = new Map(snapshot.zone.days);
+    for (let i = 0; i < 30; i++) {
+      const at = Date.UTC(2022, 2, 1 + (i % 28), (i % 24) - 8); // the corpus's dates, +0800
+      expect(days.get(Math.floor(at / 86_400_000))).toBe(480);
+    }
+  });
+
+  it("works the zone offsets out again when they came from other ICU or zone data", async () => {
+    const file = path.join(cacheDir, readdirSync(cacheDir).find((name) => /^model-[^.]+\.v8$/.test(name))!);
+    const snapshot = v8.deserialize(readFileSync(file)) as { zone: { data: string; days: [number, number][] } };
+    snapshot.zone = { data: "Asia/Shanghai 0.0 1970a", days: snapshot.zone.days.map(([day]) => [day, 999]) };
+    writeFileSync(file, v8.serialize(snapshot));
+    edit("2022-03-26-p25.md", { title: "时区", date: "2022-03-26 01:00:00 +0800", categories: "c1", tags: "[t1]" });
+    const summary = await cached();
+    expect(reused(summary)).toBe(true);
     expect(readTree(out)).toEqual(await coldTree(root));
   });
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DateError, fileNameDate, isoInZone, localTime, parseDate, zoneOffset } from "../../src/parse/dates.js";
+import { DateError, fileNameDate, isoInZone, knownZoneDays, learnZoneDays, localTime, parseDate, zoneOffset } from "../../src/parse/dates.js";
 
 const SH = "Asia/Shanghai";
 
@@ -95,5 +95,23 @@ describe("zoneOffset", () => {
     expect(zoneOffset("America/New_York", Date.UTC(2022, 2, 13, 7, 0))).toBe(-240);
     expect(zoneOffset("Asia/Shanghai", Date.UTC(1900, 0, 1))).toBe(486); // +08:05:43, to the minute
     expect(zoneOffset("Asia/Shanghai", Date.UTC(2022, 0, 18))).toBe(480);
+  });
+});
+
+describe("zone offsets kept between processes", () => {
+  it("are the days worked out, and days learned are used as they are", () => {
+    const at = Date.UTC(2022, 0, 18, 6, 5, 51);
+    expect(zoneOffset("Asia/Shanghai", at)).toBe(480);
+    expect(knownZoneDays("Asia/Shanghai")).toContainEqual([Math.floor(at / 86_400_000), 480]);
+    // A value no zone has, for a day nothing else here asks about: it can only come from the learned table.
+    learnZoneDays("Pacific/Chatham", [[-100_000, 999]]);
+    expect(zoneOffset("Pacific/Chatham", -100_000 * 86_400_000 + 3_600_000)).toBe(999);
+  });
+
+  it("leave out days on which the offset changes (worked out per half hour instead)", () => {
+    zoneOffset("America/New_York", Date.UTC(2022, 2, 13, 12)); // clocks went forward that day
+    const day = Math.floor(Date.UTC(2022, 2, 13, 12) / 86_400_000);
+    expect(knownZoneDays("America/New_York").some(([known]) => known === day)).toBe(false);
+    expect(knownZoneDays("America/New_York").every(([, offset]) => Number.isFinite(offset))).toBe(true);
   });
 });
