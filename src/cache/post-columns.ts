@@ -7,7 +7,6 @@ import type { SitePost } from "../types.js";
 
 /** Posts as columns: what `packColumns` makes and `unpackColumns` reads. */
 export interface PostColumns {
-  readonly count: number;
   readonly ids: readonly string[];
   readonly sources: readonly string[];
   readonly hashes: readonly string[];
@@ -49,7 +48,6 @@ export function packColumns(posts: readonly SitePost[]): PostColumns {
     if (Object.keys(extra).length > 0) extras.set(i, extra);
   });
   return {
-    count,
     ids: posts.map((entry) => entry.post.id),
     sources: posts.map((entry) => entry.post.source),
     hashes: posts.map((entry) => entry.post.hash),
@@ -73,8 +71,8 @@ export function packColumns(posts: readonly SitePost[]): PostColumns {
 /** The posts again, shaped as the model makes them (model/site.ts). */
 export function unpackColumns(columns: PostColumns): SitePost[] {
   const { dates, bodyStarts, inDrafts, older, newer, olderInCategory, newerInCategory } = columns;
-  const posts: SitePost[] = new Array(columns.count);
-  for (let i = 0; i < columns.count; i++) {
+  const posts: SitePost[] = new Array(columns.ids.length);
+  for (let i = 0; i < posts.length; i++) {
     posts[i] = {
       post: {
         id: columns.ids[i]!,
@@ -102,7 +100,7 @@ export function unpackColumns(columns: PostColumns): SitePost[] {
 /** Whether a value read back has the columns' shape (a snapshot from before them has not). */
 export function isPostColumns(value: unknown): value is PostColumns {
   const columns = value as PostColumns | undefined;
-  return typeof columns?.count === "number" && columns.dates instanceof Float64Array && columns.extras instanceof Map && columns.related?.starts instanceof Int32Array;
+  return Array.isArray(columns?.ids) && columns.dates instanceof Float64Array && columns.extras instanceof Map && columns.related?.starts instanceof Int32Array;
 }
 
 function indexLists(lists: readonly (readonly number[])[]): IndexLists {

@@ -72,6 +72,11 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 const WALL_CLOCK = /^(\d+)\/(\d+)\/(\d+), (\d+):(\d+):(\d+)$/;
 // Per zone: UTC day → the offset that holds all day, or NaN when the offset changes that day.
 const dayOffsets = new Map<string, Map<number, number>>();
+const daysOf = (timezone: string): Map<number, number> => {
+  let days = dayOffsets.get(timezone);
+  if (!days) dayOffsets.set(timezone, (days = new Map()));
+  return days;
+};
 const DAY_MS = 86_400_000;
 const HALF_HOUR_MS = 1_800_000;
 
@@ -115,8 +120,7 @@ export function knownZoneDays(timezone: string): [number, number][] {
 
 /** Days worked out before (knownZoneDays), by the same ICU and time-zone data. */
 export function learnZoneDays(timezone: string, days: readonly (readonly [number, number])[]): void {
-  let known = dayOffsets.get(timezone);
-  if (!known) dayOffsets.set(timezone, (known = new Map()));
+  const known = daysOf(timezone);
   for (const [day, offset] of days) known.set(day, offset);
 }
 
@@ -125,8 +129,7 @@ export function learnZoneDays(timezone: string, days: readonly (readonly [number
  * day when constant over it (almost always), else looked up per half hour (zones change on those).
  */
 export function zoneOffset(timezone: string, ms: number): number {
-  let days = dayOffsets.get(timezone);
-  if (!days) dayOffsets.set(timezone, (days = new Map()));
+  const days = daysOf(timezone);
   const day = Math.floor(ms / DAY_MS);
   let offset = days.get(day);
   if (offset === undefined) {

@@ -100,9 +100,7 @@ for (const n of sizes) {
       }
     }
   }
-  const coldMedian = median(cold.map((r) => r.seconds));
-  const coldRun = cold.find((r) => r.seconds === coldMedian) ?? cold[0];
-  row.broadsheet.cold = { seconds: coldMedian, cpuSeconds: coldRun.cpuSeconds, peakRssMiB: Math.max(...cold.map((r) => r.peakRssMiB)), pages: coldRun.pages, pagesPerSecond: Math.round(coldRun.pages / coldMedian), stages: coldRun.stages };
+  row.broadsheet.cold = medianRun(cold, (r) => ({ seconds: r.seconds, cpuSeconds: r.cpuSeconds, pages: r.pages, pagesPerSecond: Math.round(r.pages / r.seconds), stages: r.stages }));
   if (floorRuns.length) row.floor = { seconds: median(floorRuns.map((r) => r.seconds)), peakRssMiB: Math.max(...floorRuns.map((r) => r.peakRssMiB)) };
   if (hugoRuns.length) row.hugo = { seconds: median(hugoRuns.map((r) => r.seconds)), peakRssMiB: Math.max(...hugoRuns.map((r) => r.peakRssMiB)) };
 

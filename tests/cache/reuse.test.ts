@@ -34,6 +34,7 @@ describe("a rebuild after edits that keep every post's place", () => {
   let cacheDir: string;
   let first: BuildSummary;
   const cached = (): Promise<BuildSummary> => build({ root, out, cacheDir, search: false, now: NOW });
+  const snapshotFile = (): string => path.join(cacheDir, readdirSync(cacheDir).find((name) => /^model-[^.]+\.v8$/.test(name))!);
   const edit = (name: string, fields: Parameters<typeof post>[0], body?: string): void => writeFileSync(path.join(root, "posts", name), post(fields, body));
 
   beforeEach(async () => {
@@ -57,8 +58,7 @@ describe("a rebuild after edits that keep every post's place", () => {
   });
 
   it("keeps the site zone's offset on every post's day, tied to the ICU and zone data that made it", () => {
-    const file = readdirSync(cacheDir).find((name) => /^model-[^.]+\.v8$/.test(name))!;
-    const snapshot = v8.deserialize(readFileSync(path.join(cacheDir, file))) as { zone: { data: string; days: [number, number][] } };
+    const snapshot = v8.deserialize(readFileSync(snapshotFile())) as { zone: { data: string; days: [number, number][] } };
     expect(snapshot.zone.data).toBe(`Asia/Shanghai ${process.versions.icu} ${process.versions.tz}`);
     const days = new Map(snapshot.zone.days);
     for (let i = 0; i < 30; i++) {
@@ -68,7 +68,7 @@ describe("a rebuild after edits that keep every post's place", () => {
   });
 
   it("works the zone offsets out again when they came from other ICU or zone data", async () => {
-    const file = path.join(cacheDir, readdirSync(cacheDir).find((name) => /^model-[^.]+\.v8$/.test(name))!);
+    const file = snapshotFile();
     const snapshot = v8.deserialize(readFileSync(file)) as { zone: { data: string; days: [number, number][] } };
     snapshot.zone = { data: "Asia/Shanghai 0.0 1970a", days: snapshot.zone.days.map(([day]) => [day, 999]) };
     writeFileSync(file, v8.serialize(snapshot));
@@ -82,8 +82,7 @@ describe("a rebuild after edits that keep every post's place", () => {
     // One category registered: the others are reported (a model-stage warning every build repeats).
     makeSite({ "site.yml": "title: 复用\nurl: https://news.example.com\npage_size: 4\ncategories:\n  c0: 零\n" }, root);
     first = await cached();
-    const snapshot = readdirSync(cacheDir).find((name) => name.endsWith(".v8"))!;
-    const inode = statSync(path.join(cacheDir, snapshot)).ino;
+    const inode = statSync(snapshotFile()).ino;
     for (const [n, name] of ["2022-03-05-p4.md", "2022-03-10-p9.md", "2022-03-05-p4.md"].entries()) {
       edit(name, { title: `第${n}次改`, date: name.includes("p4") ? "2022-03-05 04:00:00 +0800" : "2022-03-10 09:00:00 +0800", categories: name.includes("p4") ? "c1" : "c0", tags: name.includes("p4") ? "[t0]" : "[t1]" });
       const summary = await cached();
@@ -93,7 +92,7 @@ describe("a rebuild after edits that keep every post's place", () => {
       expect(summary.problems.length).toBeGreaterThan(0);
       expect(readTree(out)).toEqual(await coldTree(root));
     }
-    expect(statSync(path.join(cacheDir, snapshot)).ino).toBe(inode);
+    expect(statSync(snapshotFile()).ino).toBe(inode);
     expect(readdirSync(cacheDir).some((name) => name.endsWith(".edits.json"))).toBe(true);
     expect((await cached()).written).toBe(0);
   });
