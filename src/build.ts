@@ -240,7 +240,7 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
     cache.outputs.set(paths.out, {
       out: paths.out,
       ino: folderIdentity(paths.out),
-      files: output.files,
+      signatures: output.signatures,
       inputs,
       validUntil: validUntil(site, model.nextFuture, now),
       sources: filesKey,

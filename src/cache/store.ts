@@ -7,6 +7,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wri
 import path from "node:path";
 import type { Problem } from "../errors.js";
 import type { LeftOut, Post } from "../types.js";
+import { readSignatures, signatureLines, type Signatures } from "./signatures.js";
 
 /** A parsed post with the file facts it was parsed from. */
 export interface CachedPost {
@@ -20,8 +21,8 @@ export interface OutputManifest {
   readonly out: string;
   /** The output folder's inode when written: a deleted and recreated folder is not trusted. */
   readonly ino: number;
-  /** Output file → signature of what it was rendered from. */
-  readonly files: Readonly<Record<string, string>>;
+  /** Output file → signature of what it was rendered from (cache/signatures.ts). */
+  readonly signatures: Signatures;
   /** Hash of every input of the build (see stages/unchanged.ts), and until when its output stays right. */
   readonly inputs?: string;
   readonly validUntil?: number;
@@ -182,20 +183,19 @@ function writePosts(dir: string, state: CacheState): void {
 }
 
 /**
- * A manifest on disk: its head as a line of JSON, then its pages' signatures as another. A build that
- * finds nothing changed needs the head only: the signatures were two thirds of its reading and
- * parsing at 10,000 posts (1.3 MB of JSON, ~30 ms), and they grow with the site.
+ * A manifest on disk: its head as a line of JSON, then its pages' signatures as two more (the map
+ * last written whole, and the changes since: cache/signatures.ts). A build that finds nothing changed
+ * needs the head only: the signatures were two thirds of its reading and parsing at 10,000 posts
+ * (1.3 MB of JSON, ~30 ms), and they grow with the site.
  */
-function manifestText(manifest: OutputManifest): string {
-  const { files, ...head } = manifest;
-  const signatures = JSON.stringify(files);
-  return `${JSON.stringify({ ...head, filesHash: textHash(signatures) })}\n${signatures}`;
+function manifestText(manifest: OutputManifest): Uint8Array {
+  const { signatures, ...head } = manifest;
+  const [base, changes] = signatureLines(signatures);
+  const rest = Buffer.concat([typeof base === "string" ? Buffer.from(base) : base, Buffer.from(`\n${changes}`)]);
+  return Buffer.concat([Buffer.from(`${JSON.stringify({ ...head, filesHash: textHash(rest) })}\n`), rest]);
 }
 
-/**
- * The manifest of an output folder read back, or undefined when there is none: the head now; the
- * signatures decoded on first use, their bytes checked against the head's hash now.
- */
+/** The manifest of an output folder read back, or undefined when there is none; its signatures' bytes checked against the head's hash. */
 function readManifest(dir: string, out: string): OutputManifest | undefined {
   let bytes: Buffer;
   try {
@@ -205,11 +205,12 @@ function readManifest(dir: string, out: string): OutputManifest | undefined {
     throw error;
   }
   const newline = bytes.indexOf(10);
-  const head = JSON.parse(bytes.toString("utf8", 0, newline < 0 ? bytes.length : newline)) as Omit<OutputManifest, "files"> & { filesHash?: string };
-  const signatures = bytes.subarray(newline + 1);
-  if (newline < 0 || head.out !== out || head.filesHash !== textHash(signatures)) throw new Error("bad manifest");
-  let files: Record<string, string> | undefined;
-  return Object.defineProperty(head, "files", { enumerable: true, get: () => (files ??= JSON.parse(signatures.toString("utf8")) as Record<string, string>) }) as OutputManifest;
+  const last = bytes.lastIndexOf(10);
+  if (newline < 0 || last === newline) throw new Error("bad manifest");
+  const head = JSON.parse(bytes.toString("utf8", 0, newline)) as Omit<OutputManifest, "signatures"> & { filesHash?: string };
+  if (head.out !== out || head.filesHash !== textHash(bytes.subarray(newline + 1))) throw new Error("bad manifest");
+  const { filesHash: _, ...manifest } = head;
+  return { ...manifest, signatures: readSignatures(bytes.subarray(newline + 1, last), bytes.toString("utf8", last + 1)) };
 }
 
 const textHash = (text: string | Uint8Array): string => createHash("sha1").update(text).digest("base64url");

@@ -1,6 +1,7 @@
 // Which outputs a build must produce: everything (a full build into a staging folder) or only the
 // files whose signatures changed since the last build into this folder (a patch).
 
+import { everySignature, signatureFinder, wholeSignatures, withChanges, type Signatures } from "../cache/signatures.js";
 import type { OutputManifest } from "../cache/store.js";
 import type { Route } from "../routes/types.js";
 import type { PublicFile } from "../write/public.js";
@@ -17,8 +18,8 @@ export interface OutputPlan {
   readonly copy: readonly PublicFile[];
   /** Files of the last build that no longer belong to the site. */
   readonly remove: readonly string[];
-  /** The manifest after this build: every output file → signature. */
-  readonly files: Record<string, string>;
+  /** The manifest's signatures after this build: every output file → signature. */
+  readonly signatures: Signatures;
 }
 
 /**
@@ -33,8 +34,9 @@ export function planOutput(routes: readonly Route[], signatures: readonly (strin
   });
   for (const file of copyable) files[file.file] = file.signature;
 
-  if (!manifest) return { mode: "full", render: routes, stale: new Set(Object.keys(files)), copy: copyable, remove: [], files };
-  const previous = manifest.files;
+  const signed = wholeSignatures(files);
+  if (!manifest) return { mode: "full", render: routes, stale: new Set(Object.keys(files)), copy: copyable, remove: [], signatures: signed };
+  const previous = everySignature(manifest.signatures);
   // Files of the last build that no longer belong (a full build drops them too: listed for the summary).
   const remove = Object.keys(previous).filter((file) => !(file in files));
   const render = routes.filter((route, i) => signatures[i] === undefined || previous[route.file] !== signatures[i]);
@@ -43,8 +45,8 @@ export function planOutput(routes: readonly Route[], signatures: readonly (strin
   // Whether most of the site changed is judged on posts, listings and feeds (the few index and sitemap
   // pages change with any post), so a small site's edit stays a patch.
   const changed = render.filter((route) => previous[route.file] !== ALWAYS && (route.kind === "post" || route.kind === "list" || route.kind === "feed")).length;
-  if (changed > routes.length / 2) return { mode: "full", render: routes, stale, copy: copyable, remove, files };
-  return { mode: "patch", render, stale, copy, remove, files };
+  if (changed > routes.length / 2) return { mode: "full", render: routes, stale, copy: copyable, remove, signatures: signed };
+  return { mode: "patch", render, stale, copy, remove, signatures: signed };
 }
 
 /**
@@ -53,10 +55,12 @@ export function planOutput(routes: readonly Route[], signatures: readonly (strin
  * have changed; each is rendered when its signature did.
  */
 export function planEdit(routes: readonly Route[], signatures: readonly (string | undefined)[], manifest: OutputManifest): OutputPlan {
-  const files: Record<string, string> = { ...manifest.files };
-  const render = routes.filter((route, i) => signatures[i] === undefined || files[route.file] !== signatures[i]);
-  routes.forEach((route, i) => {
-    files[route.file] = signatures[i] ?? ALWAYS;
+  const previous = signatureFinder(manifest.signatures);
+  const changes: Record<string, string> = {};
+  const render = routes.filter((route, i) => {
+    const signature = signatures[i] ?? ALWAYS;
+    if (previous(route.file) !== signature) changes[route.file] = signature;
+    return signatures[i] === undefined || changes[route.file] !== undefined;
   });
-  return { mode: "patch", render, stale: new Set(render.map((route) => route.file)), copy: [], remove: [], files };
+  return { mode: "patch", render, stale: new Set(render.map((route) => route.file)), copy: [], remove: [], signatures: withChanges(manifest.signatures, changes) };
 }

@@ -171,9 +171,9 @@ describe("a damaged cache", () => {
     const cacheDir = path.join(tempDir(), "cache");
     await build({ root, out, cacheDir, search: false, now: NOW });
     const name = readdirSync(cacheDir).find((file) => file.startsWith("output-"))!;
-    const [head, signatures] = readFileSync(path.join(cacheDir, name), "utf8").split("\n");
-    // A signature changed in place: still valid JSON, so only the head's hash of the line can tell.
-    writeFileSync(path.join(cacheDir, name), `${head}\n${signatures!.replace(/":"(.)/, (_, c: string) => `":"${c === "A" ? "B" : "A"}`)}`);
+    const [head, signatures, changes] = readFileSync(path.join(cacheDir, name), "utf8").split("\n");
+    // A signature changed in place: still valid JSON, so only the head's hash of the lines can tell.
+    writeFileSync(path.join(cacheDir, name), `${head}\n${signatures!.replace(/":"(.)/, (_, c: string) => `":"${c === "A" ? "B" : "A"}`)}\n${changes}`);
     writeFileSync(path.join(root, "posts/2022-01-01-p0.md"), post({ title: "变了", date: "2022-01-01 00:00:00 +0800", categories: "c0" }));
     const summary = await build({ root, out, cacheDir, search: false, now: NOW });
     expect(summary.notes).toContain("the build cache was corrupted and was discarded");

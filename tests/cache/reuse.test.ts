@@ -34,6 +34,7 @@ describe("a rebuild after edits that keep every post's place", () => {
   let cacheDir: string;
   let first: BuildSummary;
   const cached = (): Promise<BuildSummary> => build({ root, out, cacheDir, search: false, now: NOW });
+  const manifestLines = (): string[] => readFileSync(path.join(cacheDir, readdirSync(cacheDir).find((name) => name.startsWith("output-"))!), "utf8").split("\n");
   const snapshotFile = (): string => path.join(cacheDir, readdirSync(cacheDir).find((name) => /^model-[^.]+\.v8$/.test(name))!);
   const edit = (name: string, fields: Parameters<typeof post>[0], body?: string): void => writeFileSync(path.join(root, "posts", name), post(fields, body));
 
@@ -83,6 +84,7 @@ describe("a rebuild after edits that keep every post's place", () => {
     makeSite({ "site.yml": "title: 复用\nurl: https://news.example.com\npage_size: 4\ncategories:\n  c0: 零\n" }, root);
     first = await cached();
     const inode = statSync(snapshotFile()).ino;
+    const [, signatures] = manifestLines();
     for (const [n, name] of ["2022-03-05-p4.md", "2022-03-10-p9.md", "2022-03-05-p4.md"].entries()) {
       edit(name, { title: `第${n}次改`, date: name.includes("p4") ? "2022-03-05 04:00:00 +0800" : "2022-03-10 09:00:00 +0800", categories: name.includes("p4") ? "c1" : "c0", tags: name.includes("p4") ? "[t0]" : "[t1]" });
       const summary = await cached();
@@ -91,6 +93,10 @@ describe("a rebuild after edits that keep every post's place", () => {
       expect(summary.problems).toEqual(first.problems);
       expect(summary.problems.length).toBeGreaterThan(0);
       expect(readTree(out)).toEqual(await coldTree(root));
+      // The manifest's signatures: the map as the full build wrote it, and the edits' pages beside it.
+      const [, base, changes] = manifestLines();
+      expect(base).toBe(signatures);
+      expect(Object.keys(JSON.parse(changes!) as object)).toContain(name.includes("p4") ? "c1/2022/03/05/p4.html" : "c0/2022/03/10/p9.html");
     }
     expect(statSync(snapshotFile()).ino).toBe(inode);
     expect(readdirSync(cacheDir).some((name) => name.endsWith(".edits.json"))).toBe(true);
