@@ -1,9 +1,10 @@
 // File system → source files: walks the posts (and drafts) folders, following symlinks once.
 
-import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from "node:fs";
+import { readdirSync, realpathSync, statSync, type Dirent } from "node:fs";
 import path from "node:path";
 import { displayPath } from "./config/load.js";
 import { problem, type Problem } from "./errors.js";
+import { fileFacts, type FileFacts } from "./file-facts.js";
 import type { SitePaths, SourceFile } from "./types.js";
 
 /** File endings read as posts; anything else in posts/ (images, PDFs) is left alone. */
@@ -78,9 +79,9 @@ export function readSources(paths: SitePaths, drafts: boolean): Sources {
         continue;
       }
       const full = dirPrefix + name;
-      let stats: Stats;
+      let stats: FileFacts;
       try {
-        stats = statSync(full);
+        stats = fileFacts(full);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         const message = code === "ENOENT" || code === "ELOOP" ? "broken or looping symlink" : `cannot read: ${errnoText(error)}`;
@@ -88,11 +89,11 @@ export function readSources(paths: SitePaths, drafts: boolean): Sources {
         continue;
       }
       const id = prefix + name;
-      if (stats.isDirectory()) {
+      if (stats.kind === "folder") {
         const draftFolder = DRAFT_FOLDERS.has(name);
         if (draftFolder && !drafts) continue;
         walk(full, `${id}/`, inDrafts || draftFolder);
-      } else if (stats.isFile() && isPostName(name)) {
+      } else if (stats.kind === "file" && isPostName(name)) {
         const file: SourceFile = { id, path: full, display: shownPrefix + name, size: stats.size, mtimeMs: stats.mtimeMs, inDrafts };
         files.push(file);
         if (entry?.isSymbolicLink()) links.set(file, realpathSync(full));
