@@ -32,10 +32,14 @@ export function splitFrontMatter(text: string, file: string): Split {
       hint: "end the front matter with a line holding only ---",
     });
   }
+  // gray-matter is handed the text up to the closing line only: it copies its whole input into a
+  // Buffer (file.orig) that nothing reads, and the body is most of a post. It stops at the first
+  // `\n---`, never past ours, so its data and the start of its content are the same as for the whole text.
+  const end = 3 + close.index + close[0].length;
   let parsed: GrayMatterFile<string>;
   try {
     // Options are always passed: without them gray-matter caches by content and returns {} on the second sight of bad YAML.
-    parsed = matter(text, { engines });
+    parsed = matter(text.slice(0, end), { engines });
   } catch (error) {
     const mark = (error as { mark?: { line: number; column: number } }).mark;
     const reason = (error as { reason?: string }).reason ?? (error as Error).message;
@@ -66,7 +70,7 @@ export function splitFrontMatter(text: string, file: string): Split {
     });
   }
   // Lines up to and including the closing `---`, so the body starts on the next one.
-  const bodyLine = text.slice(0, 3 + close.index + close[0].length).split("\n").length;
+  const bodyLine = text.slice(0, end).split("\n").length;
   // Key lines matter only for messages: found on first use, not for every post.
   let lines: Record<string, number> | undefined;
   const lineOf = (): Record<string, number> => (lines ??= keyLines(text, bodyLine));
@@ -83,7 +87,7 @@ export function splitFrontMatter(text: string, file: string): Split {
   }
   return {
     data: data as Record<string, unknown>,
-    body: parsed.content,
+    body: parsed.content + text.slice(end),
     bodyLine,
     get keyLines() {
       return lineOf();
