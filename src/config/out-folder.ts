@@ -41,7 +41,7 @@ export function checkOutFolder(paths: SitePaths, show: (file: string) => string)
     throw new BuildError({
       code: "out-folder",
       file: show(paths.out),
-      message: "the output folder holds files no broadsheet build wrote (it has no feed.xml of ours); a build replaces its whole output folder",
+      message: "the output folder holds files no broadsheet build wrote (it has no feed.xml or rss.xml of ours); a build replaces its whole output folder",
       hint: "build into a new or empty folder, e.g. --out dist (the default), or remove this one first if its files can go",
     });
   }
@@ -49,22 +49,13 @@ export function checkOutFolder(paths: SitePaths, show: (file: string) => string)
 
 /**
  * True when the folder is a broadsheet build's output, missing, or empty. Every build writes the
- * site's Atom feed at its top in code (no theme can drop it; its path is routes/urls.ts's, written
- * out here so that this check, run by every build, loads nothing more), naming broadsheet as its
- * generator. That is looked at first: the top of a large site's output lists thousands of folders.
+ * site's Atom and RSS feeds at its top in code (no theme can drop them; their paths are
+ * routes/urls.ts's, written out here so that this check, run by every build, loads nothing more),
+ * naming broadsheet as their generator. Either will do: a user who deleted one by hand still owns the
+ * folder. They are looked at first: the top of a large site's output lists thousands of folders.
  */
 function isReplaceable(out: string): boolean {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path.join(out, "feed.xml"), "r");
-    const head = Buffer.allocUnsafe(65536); // the header: site title and description, then the generator
-    const read = readSync(fd, head, 0, head.length, 0);
-    if (/<generator>broadsheet\b/.test(head.toString("utf8", 0, read))) return true;
-  } catch {
-    // no feed: someone else's folder, an empty one, or none yet
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
+  if (OWN_FEEDS.some((feed) => namesBroadsheet(path.join(out, feed)))) return true;
   let dir: Dir | undefined;
   try {
     dir = opendirSync(out);
@@ -73,6 +64,23 @@ function isReplaceable(out: string): boolean {
     return true; // not there yet (or unreadable: the build reports that where it writes)
   } finally {
     dir?.closeSync();
+  }
+}
+
+const OWN_FEEDS = ["feed.xml", "rss.xml"];
+
+/** Whether a feed's header names broadsheet as its generator (false when there is no such file). */
+function namesBroadsheet(feed: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(feed, "r");
+    const head = Buffer.allocUnsafe(65536); // the header: site title and description, then the generator
+    const read = readSync(fd, head, 0, head.length, 0);
+    return /<generator>broadsheet\b/.test(head.toString("utf8", 0, read));
+  } catch {
+    return false; // no feed: someone else's folder, an empty one, or none yet
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

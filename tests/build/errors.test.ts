@@ -1,6 +1,6 @@
 // Bad input: one bad post never stops the news; collisions are resolved the same way whatever the
 // order; --strict turns every problem into a failure that leaves the output untouched.
-import { mkdirSync, readdirSync, renameSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { treeDigest } from "../helpers/outcome.js";
@@ -137,7 +137,7 @@ describe("fatal errors", () => {
     const before = treeDigest(out);
     const run = await runCli(["build", "--no-search", "--no-cache", "--out", out], { cwd: root });
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`${out}  the output folder holds files no broadsheet build wrote (it has no feed.xml of ours); a build replaces its whole output folder\n    hint: build into a new or empty folder`);
+    expect(run.stderr).toContain(`${out}  the output folder holds files no broadsheet build wrote (it has no feed.xml or rss.xml of ours); a build replaces its whole output folder\n    hint: build into a new or empty folder`);
     expect(treeDigest(out)).toBe(before);
     // An empty folder, and then the output of a build, are replaced as before.
     const empty = path.join(tempDir(), "empty");
@@ -146,6 +146,10 @@ describe("fatal errors", () => {
     writeFileSync(path.join(root, "posts/2022-01-12-b.md"), good(2));
     expect((await runCli(["build", "--no-search", "--no-cache", "--out", empty], { cwd: root })).code).toBe(0);
     expect(readOut(empty, "index.html")).toContain("好消息2");
+    // Its Atom feed deleted by hand, the output is still ours (its RSS feed says so), and rebuilt whole.
+    rmSync(path.join(empty, "feed.xml"));
+    expect((await runCli(["build", "--no-search", "--no-cache", "--out", empty], { cwd: root })).code).toBe(0);
+    expect(readOut(empty, "feed.xml")).toContain("好消息2");
   });
 
   it.each([
