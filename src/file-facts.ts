@@ -65,5 +65,5 @@ export function fileFacts(path: string): FileFacts {
     }
   }
   const stats = statSync(path);
-  return { kind: stats.isFile() ? "file" : stats.isDirectory() ? "folder" : "other", size: stats.size, mtimeMs: stats.mtimeMs };
+  return { kind: kindOf(stats.mode), size: stats.size, mtimeMs: stats.mtimeMs };
 }

@@ -7,7 +7,7 @@
 /** Output file → signature: the map as last written whole, and the files whose signature changed since. */
 export interface Signatures {
   /** The map written whole: its JSON as read from disk, or the map a build made. */
-  readonly base: Uint8Array | Readonly<Record<string, string>>;
+  readonly base: Buffer | Readonly<Record<string, string>>;
   /** Files of the base whose signature changed since. */
   readonly changes: Readonly<Record<string, string>>;
 }
@@ -18,13 +18,13 @@ const CHANGES_LIMIT = 4096;
 /** The signatures of a build that planned every file. */
 export const wholeSignatures = (files: Readonly<Record<string, string>>): Signatures => ({ base: files, changes: {} });
 
-const decoded = new WeakMap<Uint8Array, Record<string, string>>();
+const decoded = new WeakMap<Buffer, Record<string, string>>();
 
 /** The base as a map, decoded once. */
 function baseMap(base: Signatures["base"]): Readonly<Record<string, string>> {
-  if (!(base instanceof Uint8Array)) return base;
+  if (!Buffer.isBuffer(base)) return base;
   let map = decoded.get(base);
-  if (!map) decoded.set(base, (map = JSON.parse(Buffer.from(base.buffer, base.byteOffset, base.byteLength).toString("utf8")) as Record<string, string>));
+  if (!map) decoded.set(base, (map = JSON.parse(base.toString("utf8")) as Record<string, string>));
   return map;
 }
 
@@ -40,11 +40,11 @@ export function everySignature(signatures: Signatures): Readonly<Record<string, 
  */
 export function signatureFinder(signatures: Signatures): (file: string) => string | undefined {
   const { base, changes } = signatures;
-  if (!(base instanceof Uint8Array) || decoded.has(base)) {
+  if (!Buffer.isBuffer(base) || decoded.has(base)) {
     const map = baseMap(base);
     return (file) => (Object.hasOwn(changes, file) ? changes[file] : Object.hasOwn(map, file) ? map[file] : undefined);
   }
-  const bytes = Buffer.from(base.buffer, base.byteOffset, base.byteLength);
+  const bytes = base;
   let from = 0;
   return (file) => {
     if (Object.hasOwn(changes, file)) return changes[file];
@@ -82,14 +82,14 @@ export function withChanges(signatures: Signatures, changes: Readonly<Record<str
 }
 
 /** The two lines the signatures are stored as: the base's JSON (as read, when the changes are few) and the changes'. */
-export function signatureLines(signatures: Signatures): [Uint8Array | string, string] {
+export function signatureLines(signatures: Signatures): [Buffer, string] {
   const { base, changes } = signatures;
-  if (base instanceof Uint8Array && Object.keys(changes).length <= CHANGES_LIMIT) return [base, JSON.stringify(changes)];
-  return [JSON.stringify(everySignature(signatures)), "{}"];
+  if (Buffer.isBuffer(base) && Object.keys(changes).length <= CHANGES_LIMIT) return [base, JSON.stringify(changes)];
+  return [Buffer.from(JSON.stringify(everySignature(signatures))), "{}"];
 }
 
 /** Signatures read back from their two lines (see signatureLines). */
-export function readSignatures(base: Uint8Array, changes: string): Signatures {
+export function readSignatures(base: Buffer, changes: string): Signatures {
   const parsed = JSON.parse(changes) as unknown;
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new Error("bad signature changes");
   return { base, changes: parsed as Record<string, string> };

@@ -116,7 +116,7 @@ for (const n of sizes) {
   // Each measured as many times as the cold build, the median kept: a single sub-second run was
   // the machine's noise as much as the build's (one no-change run read 0.54 s where ten read ~0.41 s).
   const unchanged = Array.from({ length: runs }, () => broadsheet(posts, out, ["--cache-dir", cache, "--no-search"]));
-  row.broadsheet.noChange = medianRun(unchanged, (r) => ({ seconds: r.seconds, peakRssMiB: r.peakRssMiB }));
+  row.broadsheet.noChange = medianRun(unchanged, (r) => ({ seconds: r.seconds }));
   const victim = path.join(posts, middlePost(posts));
   const original = readFileSync(victim, "utf8");
   try {
@@ -126,7 +126,7 @@ for (const n of sizes) {
       writeFileSync(victim, i % 2 === 0 ? original.replace(/^title: "/m, 'title: "（更新）') : original);
       edits.push(broadsheet(posts, out, ["--cache-dir", cache, "--no-search"]));
     }
-    row.broadsheet.oneEdit = medianRun(edits, (r) => ({ seconds: r.seconds, peakRssMiB: r.peakRssMiB, written: Number(/(\d+) written/.exec(r.stdout)?.[1] ?? NaN), stages: stagesOf(r.stderr) }));
+    row.broadsheet.oneEdit = medianRun(edits, (r) => ({ seconds: r.seconds, written: Number(/(\d+) written/.exec(r.stdout)?.[1] ?? NaN), stages: stagesOf(r.stderr) }));
   } finally {
     writeFileSync(victim, original);
     statSync(victim);

@@ -13,7 +13,7 @@ const map = fc.dictionary(name, signature, { maxKeys: 40 });
 /** Signatures as a build reads them back from disk. */
 function stored(signatures: Signatures): Signatures {
   const [base, changes] = signatureLines(signatures);
-  return readSignatures(typeof base === "string" ? Buffer.from(base) : base, changes);
+  return readSignatures(base, changes);
 }
 
 describe("signatures kept as base plus changes", () => {
