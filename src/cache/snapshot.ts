@@ -12,7 +12,7 @@ import type { Route } from "../routes/types.js";
 import type { PostSummary, Site, SitePost, SourceFile } from "../types.js";
 import { knownZoneDays, learnZoneDays, zoneOffset } from "../parse/dates.js";
 import { isPostColumns, packColumns, unpackColumns, type PostColumns } from "./post-columns.js";
-import { routeTable, type RouteTable } from "./route-table.js";
+import { readRouteTable, routeTable, type RouteTable } from "./route-table.js";
 import { outputTag, writeFileAtomically } from "./store.js";
 
 /** A build's model, and the post files it was built from. */
@@ -80,8 +80,9 @@ export function loadSnapshot(dir: string, out: string): ModelSnapshot | undefine
   let snapshot: ModelSnapshot;
   try {
     const stored = v8.deserialize(readFileSync(path.join(dir, baseFile(out)))) as StoredSnapshot;
-    if (typeof stored?.inputs !== "string" || !isPostColumns(stored.posts) || typeof stored.routes?.text !== "string" || !(stored.files?.sizes instanceof Float64Array)) return undefined;
-    const { posts, ...rest } = stored;
+    const routes = readRouteTable(stored?.routes);
+    if (typeof stored?.inputs !== "string" || !isPostColumns(stored.posts) || !routes || !(stored.files?.sizes instanceof Float64Array)) return undefined;
+    const { posts, ...rest } = { ...stored, routes };
     const { timezone } = rest.site.config;
     // Offsets from other ICU or time-zone data may be out of date: then they are worked out again.
     if (rest.zone?.data === zoneData(timezone) && Array.isArray(rest.zone.days)) learnZoneDays(timezone, rest.zone.days);
