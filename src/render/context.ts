@@ -86,7 +86,7 @@ export function itemView(site: Site, index: number): ItemView {
     url: links.postHref(index),
     date: links.postDate(index),
     excerpt: post.excerpt,
-    categories: categories.map((t) => links.categories[t]!),
+    categories: categories.map(links.category),
   };
 }
 

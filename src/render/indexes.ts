@@ -18,7 +18,7 @@ export function termsContext(site: Site, taxonomy: "category" | "tag"): PageCont
   const links = siteLinks(site);
   const maxCount = terms.reduce((max, term) => Math.max(max, term.posts.length), 0);
   const views = terms.map((term, i) => ({
-    ...(taxonomy === "category" ? links.categories : links.tags)[i]!,
+    ...(taxonomy === "category" ? links.category : links.tag)(i),
     description: term.description ?? "",
     count: term.posts.length,
     share: maxCount ? Math.round((term.posts.length / maxCount) * 1000) / 10 : 0,

@@ -27,8 +27,9 @@ export interface SiteLinks {
   /** A post's href and date view, by index. */
   postHref(index: number): string;
   postDate(index: number): DateView;
-  readonly categories: readonly TermView[];
-  readonly tags: readonly TermView[];
+  /** A category's or tag's view, by index (made on first use: an edit's rebuild shows a few of thousands). */
+  category(index: number): TermView;
+  tag(index: number): TermView;
   /** The site's own feeds. */
   readonly siteFeeds: readonly FeedLink[];
   /** A term's feeds (made on first use). */
@@ -54,13 +55,16 @@ export function siteLinks(site: Site): SiteLinks {
   let links = memo.get(site);
   if (!links) {
     const { config } = site;
-    const terms = (list: Site["categories"]): TermView[] => list.map((term) => ({ title: term.title, name: term.name, slug: term.slug, url: href(config, term.url) }));
+    const views = (list: readonly Term[]): ((index: number) => TermView) => {
+      const made: (TermView | undefined)[] = [];
+      return (index) => (made[index] ??= termView(config, list[index]!));
+    };
     const feeds = new Map<string, readonly FeedLink[]>();
     links = {
       postHref: (index) => href(config, site.posts[index]!.url),
       postDate: (index) => dateView(site.posts[index]!.post.date, config.timezone),
-      categories: terms(site.categories),
-      tags: terms(site.tags),
+      category: views(site.categories),
+      tag: views(site.tags),
       siteFeeds: feedLinks(config, config.title, { kind: "site" }, ""),
       termFeeds(kind, index) {
         const key = `${kind}${index}`;

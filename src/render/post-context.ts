@@ -15,8 +15,8 @@ export function postContext(site: Site, index: number): PageContext {
   const entry: SitePost = site.posts[index]!;
   const { post } = entry;
   const links = siteLinks(site);
-  const categories = entry.categories.map((t) => links.categories[t]!);
-  const tags = entry.tags.map((t) => links.tags[t]!);
+  const categories = entry.categories.map(links.category);
+  const tags = entry.tags.map(links.tag);
   const date = links.postDate(index);
   const first = entry.categories[0] === undefined ? undefined : site.categories[entry.categories[0]]!;
   const canonical = absoluteUrl(config, entry.url);
