@@ -48,6 +48,29 @@ export function time(command, args, options = {}) {
   }
 }
 
+/**
+ * The environment the Node commands are measured in. A machine that sets NODE_EXTRA_CA_CERTS (this
+ * sandbox points it at the system's whole CA bundle) makes every Node process parse those
+ * certificates before its first line of JavaScript: ~80 ms here, a third of a rebuild with nothing
+ * changed. Broadsheet makes no TLS connection, so it is measured without it (and the floor too);
+ * `--keep-env` keeps it, and the bench prints what it costs either way.
+ */
+export const nodeEnv = (keep) => {
+  if (keep) return process.env;
+  const { NODE_EXTRA_CA_CERTS: _, ...rest } = process.env;
+  return rest;
+};
+
+/** Median milliseconds for `node -e 0` in an environment: Node's own start and exit. */
+export function nodeStartMs(env, runs = 9) {
+  const times = Array.from({ length: runs }, () => {
+    const started = performance.now();
+    run(process.execPath, ["-e", "0"], { env });
+    return performance.now() - started;
+  });
+  return Math.round(median(times));
+}
+
 /** Peak memory is only known with GNU time. */
 export const peakRss = Boolean(GNU_TIME);
 

@@ -9,13 +9,14 @@
 //                                       # (--disk DIR, default .bench/ here), ~8 GiB of memory, ~20 min
 //   npm run bench -- --no-peers         # broadsheet only
 //   npm run bench -- --no-extras        # without the search, check and preview figures
+//   npm run bench -- --keep-env         # keep NODE_EXTRA_CA_CERTS for the Node commands (see measure.mjs)
 
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { argument, corpus as makeCorpus, flag, median, peakRss, run, time } from "./measure.mjs";
+import { argument, corpus as makeCorpus, flag, median, nodeEnv, nodeStartMs, peakRss, run, time } from "./measure.mjs";
 
 const REPO = fileURLToPath(new URL("../../", import.meta.url));
 const SHARED = path.resolve(REPO, "../shared");
@@ -24,6 +25,9 @@ const RUNS = Number(argument("--runs", "3"));
 const sizes = argument("--sizes", "1000,10000,100000").split(",").map(Number);
 if (flag("--million")) sizes.push(1_000_000);
 const peers = !flag("--no-peers");
+const keepEnv = flag("--keep-env");
+const ENV = nodeEnv(keepEnv);
+const caCerts = process.env.NODE_EXTRA_CA_CERTS;
 
 mkdirSync(SCRATCH, { recursive: true });
 const CLI = path.join(REPO, "lib/bin/cli.js");
@@ -56,8 +60,8 @@ function hugoSite(posts) {
 }
 
 /** broadsheet build of a corpus with the repository's templates and config. */
-function broadsheet(posts, out, extra = []) {
-  return time(process.execPath, [CLI, "build", "--posts", posts, "--out", out, "--verbose", ...extra], { cwd: REPO });
+function broadsheet(posts, out, extra = [], env = ENV) {
+  return time(process.execPath, [CLI, "build", "--posts", posts, "--out", out, "--verbose", ...extra], { cwd: REPO, env });
 }
 
 const stagesOf = (stderr) => {
@@ -69,7 +73,10 @@ const stagesOf = (stderr) => {
 };
 const pagesOf = (stdout) => Number(/→ (\d+) pages/.exec(stdout)?.[1] ?? 0);
 
-const results = { machine: { cpus: cpus().length, model: cpus()[0]?.model, memory: totalmem(), node: process.version, scratch: SCRATCH }, date: new Date().toISOString(), sizes: [] };
+// What Node's own start costs here, with the environment as given and as measured.
+const nodeStart = { measuredMs: nodeStartMs(ENV), ...(caCerts ? { withExtraCaCertsMs: nodeStartMs(process.env), extraCaCerts: caCerts, kept: keepEnv } : {}) };
+const results = { machine: { cpus: cpus().length, model: cpus()[0]?.model, memory: totalmem(), node: process.version, scratch: SCRATCH, nodeStart }, date: new Date().toISOString(), sizes: [] };
+console.log(`node -e 0: ${nodeStart.measuredMs} ms${caCerts ? (keepEnv ? ` (NODE_EXTRA_CA_CERTS kept; ${nodeStartMs(nodeEnv(false))} ms without it)` : `; this machine sets NODE_EXTRA_CA_CERTS=${caCerts}, with which it takes ${nodeStart.withExtraCaCertsMs} ms: the Node commands are measured without it (--keep-env keeps it)`) : ""}`);
 
 for (const n of sizes) {
   const posts = corpus(n);
@@ -91,7 +98,7 @@ for (const n of sizes) {
     if (peers && !huge) {
       const floorOut = path.join(SCRATCH, `floor-out-${n}`);
       rmSync(floorOut, { recursive: true, force: true });
-      floorRuns.push(time(process.execPath, [floor(), posts, floorOut]));
+      floorRuns.push(time(process.execPath, [floor(), posts, floorOut], { env: ENV }));
       rmSync(floorOut, { recursive: true, force: true });
       if (hugoInstalled && n <= 100_000) {
         const site = hugoSite(posts);
@@ -127,6 +134,17 @@ for (const n of sizes) {
       edits.push(broadsheet(posts, out, ["--cache-dir", cache, "--no-search"]));
     }
     row.broadsheet.oneEdit = medianRun(edits, (r) => ({ seconds: r.seconds, written: Number(/(\d+) written/.exec(r.stdout)?.[1] ?? NaN), stages: stagesOf(r.stderr) }));
+    // The same rebuilds as this machine's environment would run them, beside the figures above.
+    if (caCerts && !keepEnv) {
+      const asGiven = (extraRuns) => median(extraRuns.map((r) => r.seconds));
+      row.broadsheet.withExtraCaCerts = {
+        noChange: asGiven(Array.from({ length: runs }, () => broadsheet(posts, out, ["--cache-dir", cache, "--no-search"], process.env))),
+        oneEdit: asGiven(Array.from({ length: runs }, (_, i) => {
+          writeFileSync(victim, i % 2 === 0 ? original : original.replace(/^title: "/m, 'title: "（更新）'));
+          return broadsheet(posts, out, ["--cache-dir", cache, "--no-search"], process.env);
+        })),
+      };
+    }
   } finally {
     writeFileSync(victim, original);
     statSync(victim);
@@ -167,6 +185,7 @@ function print(row) {
   console.log(`    stages: ${Object.entries(b.cold.stages).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(", ")}`);
   if (b.noChange) console.log(`  broadsheet no-change rebuild   ${f(b.noChange)}`);
   if (b.oneEdit) console.log(`  broadsheet one-edit rebuild    ${f(b.oneEdit)}  (${b.oneEdit.written} files written)`);
+  if (b.withExtraCaCerts) console.log(`    with this machine's NODE_EXTRA_CA_CERTS: no change ${b.withExtraCaCerts.noChange.toFixed(2)} s, one edit ${b.withExtraCaCerts.oneEdit.toFixed(2)} s`);
   if (b.newPost) console.log(`  broadsheet new-post rebuild    ${f(b.newPost)}  (${b.newPost.written} files written)`);
   console.log(`  floor (plain script, smaller site)   ${f(row.floor)}`);
   console.log(`  hugo ${hugoInstalled ? "" : "(not installed)"}   ${f(row.hugo)}`);
