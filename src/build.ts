@@ -107,7 +107,7 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
     // never needs them (stages/full.ts).
     const [{ compileTemplates }, stages] = await Promise.all([import("./render/compiled.js"), import("./stages/full.js")]);
     const { buildPools, fullModel, holdHeapGrowth, indexSearch, joinRenders, parseSources, planEdit, planOutput, renderOpenFirst, renderRoutes, reusedModel, reuseModel, routeSignatures, siteView, templateFor } = stages;
-    const { forgetOutputOrNote, keepSnapshotOrNote, saveCacheOrNote, savePostsEarlyOrNote, snapshotOf, SNAPSHOT_MAX_POSTS } = stages;
+    const { forgetOutputOrNote, keepSnapshotOrNote, postIds, saveCacheOrNote, savePostsEarlyOrNote, snapshotOf, SNAPSHOT_MAX_POSTS } = stages;
     const compiled = compileTemplates(templates, config, cacheDir);
 
     const setup: WorkerSetup = { config, parse: settings, templates: [...compiled.files.values()], templateHashes: [...templates.hashes] };
@@ -152,7 +152,7 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
     }
 
     const pathOf = new Map(sources.files.map((file) => [file.id, file.path]));
-    const postPaths = site.posts.map((entry) => pathOf.get(entry.post.id)!);
+    const postPaths = postIds(site.posts).map((id) => pathOf.get(id)!);
     const renderInput = (render: readonly Route[], into: string, currentDir: string | undefined): RenderInput => ({
       site,
       siteView: view,

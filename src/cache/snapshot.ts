@@ -2,7 +2,8 @@
 // keep every post's place (model/place.ts) loads it and patches the edited posts in, instead of
 // loading every cached post and building the model and every page's signature again: at 10,000 posts
 // it loads in ~50 ms, against ~0.5 s for that work in a fresh process. Written with v8.serialize
-// (typed arrays and nested objects as they are; the posts as columns, post-columns.ts). Edits since
+// (typed arrays and nested objects as they are; the posts as columns, post-columns.ts, each post
+// made from them when first read: an edit's pages read a few dozen). Edits since
 // it was written go to a small file beside it, applied on load; past EDITS_LIMIT it is written whole.
 
 import { readFileSync, rmSync } from "node:fs";
@@ -11,7 +12,7 @@ import v8 from "node:v8";
 import type { Route } from "../routes/types.js";
 import type { PostSummary, Site, SitePost, SourceFile } from "../types.js";
 import { knownZoneDays, learnZoneDays, zoneOffset } from "../parse/dates.js";
-import { isPostColumns, packColumns, unpackColumns, type PostColumns } from "./post-columns.js";
+import { isPostColumns, lazyColumns, packColumns, plainPost, type PostColumns } from "./post-columns.js";
 import { readRouteTable, routeTable, type RouteTable } from "./route-table.js";
 import { outputTag, writeFileAtomically } from "./store.js";
 
@@ -86,7 +87,7 @@ export function loadSnapshot(dir: string, out: string): ModelSnapshot | undefine
     const { timezone } = rest.site.config;
     // Offsets from other ICU or time-zone data may be out of date: then they are worked out again.
     if (rest.zone?.data === zoneData(timezone) && Array.isArray(rest.zone.days)) learnZoneDays(timezone, rest.zone.days);
-    snapshot = { ...rest, site: { ...rest.site, posts: unpackColumns(posts) }, edits: { base: rest.inputs, posts: new Map(), files: new Map() } };
+    snapshot = { ...rest, site: { ...rest.site, posts: lazyColumns(posts) }, edits: { base: rest.inputs, posts: new Map(), files: new Map() } };
   } catch {
     return undefined;
   }
@@ -106,7 +107,7 @@ export function loadSnapshot(dir: string, out: string): ModelSnapshot | undefine
 /** Replaces what the site shows of the post at `at` (its place unchanged). */
 export function editPost(snapshot: ModelSnapshot, at: number, post: PostSummary): void {
   const posts = snapshot.site.posts as SitePost[];
-  posts[at] = { ...posts[at]!, post };
+  posts[at] = { ...plainPost(posts[at]!), post };
   snapshot.edits.posts.set(at, post);
 }
 

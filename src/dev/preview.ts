@@ -6,6 +6,7 @@
 import { mkdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { LastBuild } from "../build.js";
+import { plainPost } from "../cache/post-columns.js";
 import { globalKey } from "../graph/global-key.js";
 import { createPostParser, type PostParser } from "../parse/post.js";
 import { shareLinks } from "../render/links.js";
@@ -48,7 +49,7 @@ export class PagePreview {
       if (!before) continue;
       const after = this.parser.parse({ id: before.id, display: before.source, inDrafts: before.inDrafts }, readFileSync(file));
       if (after.hash === before.hash || after.problems.length > 0 || placeOf(after, last.site.config) !== placeOf(before, last.site.config)) continue;
-      posts[at] = { ...posts[at]!, post: summarizePost(after) };
+      posts[at] = { ...plainPost(posts[at]!), post: summarizePost(after) };
       edited.push(at);
     }
     if (edited.length === 0) return [];

@@ -2,6 +2,7 @@
 // changed answers in ~0.4 s at 10,000 posts, and loading these ~40 modules took ~50 ms of it.
 
 export { forgetOutputOrNote, keepSnapshotOrNote, saveCacheOrNote, savePostsEarlyOrNote } from "../cache/save.js";
+export { postIds } from "../cache/post-columns.js";
 export { snapshotOf, SNAPSHOT_MAX_POSTS } from "../cache/snapshot.js";
 export { siteView, templateFor } from "../render/context.js";
 export { indexSearch } from "../search/stage.js";

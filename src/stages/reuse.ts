@@ -7,6 +7,7 @@
 
 import { chunkOf, loadPostChunks, setPost, type CacheState, type OutputManifest } from "../cache/store.js";
 import { editFile, editPost, loadSnapshot, type ModelSnapshot } from "../cache/snapshot.js";
+import { postIds } from "../cache/post-columns.js";
 import { routesFor } from "../cache/route-table.js";
 import { placeOf } from "../model/place.js";
 import type { Route } from "../routes/types.js";
@@ -80,8 +81,8 @@ export async function reuseModel(input: ReuseInput): Promise<Reused | undefined>
   // Committed from here: the cache and the snapshot take the new versions.
   const siteIndex = new Map<string, number>();
   const wanted = new Set(changed.map((i) => ids[i]!));
-  snapshot.site.posts.forEach((entry, at) => {
-    if (wanted.has(entry.post.id)) siteIndex.set(entry.post.id, at);
+  postIds(snapshot.site.posts).forEach((id, at) => {
+    if (wanted.has(id)) siteIndex.set(id, at);
   });
   const edited = new Set<number>();
   changed.forEach((i, n) => {

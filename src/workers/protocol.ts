@@ -2,6 +2,7 @@
 
 import v8 from "node:v8";
 import type { Problem } from "../errors.js";
+import { plainPost } from "../cache/post-columns.js";
 import type { SitePost } from "../types.js";
 import type { ParseJob, RenderJob, RenderTarget, WorkerSetup } from "./tasks.js";
 
@@ -21,9 +22,9 @@ export type Response =
   | { readonly id: number; readonly ok: false; readonly problem: Problem }
   | { readonly id: number; readonly ok: false; readonly crash: { readonly message: string; readonly stack?: string } };
 
-/** Posts of a site and their paths as bytes: serialized once on this thread, copied to each render thread as they are. */
+/** Posts of a site and their paths as bytes: serialized once on this thread, copied to each render thread as they are (stand-ins made plain). */
 export function packPosts(posts: readonly SitePost[], paths: readonly string[]): Uint8Array {
-  return v8.serialize([posts, paths]);
+  return v8.serialize([posts.map(plainPost), paths]);
 }
 
 export function unpackPosts(packed: Uint8Array): [SitePost[], string[]] {

@@ -1,7 +1,8 @@
 import v8 from "node:v8";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isPostColumns, packColumns, unpackColumns } from "../../src/cache/post-columns.js";
+import { isPostColumns, lazyColumns, packColumns, plainPost, postIds, unpackColumns } from "../../src/cache/post-columns.js";
+import { packPosts, unpackPosts } from "../../src/workers/protocol.js";
 import type { SitePost } from "../../src/types.js";
 
 const index = fc.nat({ max: 5000 });
@@ -64,6 +65,41 @@ describe("posts as columns", () => {
     expect(a!.post.meta.extra).not.toBe(b!.post.meta.extra);
     expect(isPostColumns(v8.deserialize(v8.serialize(packColumns([]))))).toBe(true);
     expect(isPostColumns(fc.sample(sitePost, 3))).toBe(false);
+  });
+
+  it("read lazily, give what unpacking gives, field by field, copied, serialized and as JSON", () => {
+    const fields = ["post", "url", "categories", "tags", "related", "older", "newer", "olderInCategory", "newerInCategory"] as const;
+    fc.assert(
+      fc.property(fc.array(sitePost, { maxLength: 30 }), fc.array(fc.nat(), { maxLength: 10 }), (posts, order) => {
+        const columns = v8.deserialize(v8.serialize(packColumns(posts)));
+        const lazy = lazyColumns(columns);
+        expect(lazy.length).toBe(posts.length);
+        expect(postIds(lazy)).toEqual(posts.map((entry) => entry.post.id));
+        // Read in any order, any post, any field: what the model made.
+        for (const n of order) {
+          if (posts.length === 0) break;
+          const at = n % posts.length;
+          for (const field of fields) expect(lazy[at]![field]).toStrictEqual(posts[at]![field]);
+        }
+        expect(lazy.map(plainPost)).toStrictEqual(posts);
+        expect(lazy.map((entry) => ({ ...plainPost(entry) }))).toStrictEqual(posts);
+        expect(JSON.stringify(lazy)).toBe(JSON.stringify(posts));
+        // What the render threads are sent (workers/protocol.ts) is the plain posts.
+        expect(unpackPosts(packPosts(lazy, posts.map(() => "p")))[0]).toStrictEqual(posts);
+        // Written back whole, they are the same columns.
+        expect(unpackColumns(packColumns(lazy))).toStrictEqual(posts);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("give the ids of a list made otherwise by its posts, and of a lazy list after a post is replaced", () => {
+    const posts = fc.sample(sitePost, 5);
+    expect(postIds(posts)).toEqual(posts.map((entry) => entry.post.id));
+    const lazy = lazyColumns(packColumns(posts));
+    lazy[2] = { ...plainPost(lazy[2]!), url: "/elsewhere.html" };
+    expect(postIds(lazy)).toEqual(posts.map((entry) => entry.post.id));
+    expect(lazy[2]!.url).toBe("/elsewhere.html");
   });
 
   it("keep front-matter keys that shadow Object's own, such as constructor", () => {
