@@ -48,6 +48,8 @@ export function signatureFinder(signatures: Signatures): (file: string) => strin
   let from = 0;
   return (file) => {
     if (Object.hasOwn(changes, file)) return changes[file];
+    // The one kind of name whose key can seem to start at a string's closing quote (see keyAt): looked up decoded.
+    if (file === "," || file === ":") return Object.hasOwn(baseMap(base), file) ? baseMap(base)[file] : undefined;
     const key = Buffer.from(`${JSON.stringify(file)}:`);
     const found = keyAt(bytes, key, from) ?? keyAt(bytes, key, 0);
     if (found === undefined) return undefined;
@@ -60,7 +62,11 @@ export function signatureFinder(signatures: Signatures): (file: string) => strin
 
 /**
  * Where `key` (a JSON string and a colon) starts as a key of the map, from `from` on. A match is a key
- * when the byte before it is `{` or `,`: inside a JSON string a quote is always escaped (`\"`).
+ * when the byte before it is `{` or `,` and its first quote opens a string: inside a string a quote is
+ * always escaped (`\"`), and an opening quote follows only structure. A match could also start at a
+ * string's closing quote, after a last character `,` or `{`; but a closing quote is followed by `,`,
+ * `:` or `}` and then by a bare quote, which a key's escaped name cannot hold: only the names `,` and
+ * `:` can match there (`","` + `:` over `",":…`), and the caller looks those up decoded.
  */
 function keyAt(bytes: Buffer, key: Buffer, from: number): number | undefined {
   for (let at = bytes.indexOf(key, from); at > 0; at = bytes.indexOf(key, at + 1)) {

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { everySignature, readSignatures, signatureFinder, signatureLines, wholeSignatures, withChanges, type Signatures } from "../../src/cache/signatures.js";
 
 // File names that look like JSON's own syntax: quotes, backslashes, colons, commas, braces.
-const tricky = fc.constantFrom('a","b.html', 'x\\":"y', "a:b", '{"k":"v"}', ",", '\\', "江西/新闻.html", "😀.html", "\u0000\u001f", "\ud800");
+const tricky = fc.constantFrom('a","b.html', 'x\\":"y', "a:b", '{"k":"v"}', ",", ":", ":x", "x,", "x{", '\\', "江西/新闻.html", "😀.html", "\u0000\u001f", "\ud800");
 const name = fc.oneof(fc.string(), fc.string({ unit: "binary" }), tricky, tricky.chain((t) => fc.string().map((s) => s + t + s)));
 const signature = fc.oneof(fc.string(), fc.constant("*"), tricky);
 const map = fc.dictionary(name, signature, { maxKeys: 40 });
@@ -26,7 +26,14 @@ describe("signatures kept as base plus changes", () => {
         const keys = Object.keys(files);
         for (const file of [...(reverse ? keys.reverse() : keys), ...missing]) expect(find(file)).toBe(Object.hasOwn(files, file) ? files[file] : undefined);
       }),
-      { numRuns: 300 },
+      {
+        numRuns: 300,
+        // Found in CI: the name "," matched at the closing quote of the value "," and ran into the next key.
+        examples: [
+          [{ ",": "", 'a","b.html': 'a","b.html', "a:b": ",", ":\u0000\u001f:": "" }, [], true],
+          [{ "x,": "*", ":": "x{", "a{": ":x", ",": "," }, [",", ":"], false],
+        ],
+      },
     );
   });
 
