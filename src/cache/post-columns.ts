@@ -4,6 +4,7 @@
 // back several times faster, and the objects are then made here with one literal shape each.
 
 import type { SitePost } from "../types.js";
+import { indexLists, listAt, type IndexLists } from "./index-lists.js";
 
 /** Posts as columns: what `packColumns` makes and `unpackColumns` reads. */
 export interface PostColumns {
@@ -26,12 +27,6 @@ export interface PostColumns {
   readonly newer: Int32Array;
   readonly olderInCategory: Int32Array;
   readonly newerInCategory: Int32Array;
-}
-
-/** A list of indices per post, end to end: post i's are values[starts[i]] up to values[starts[i + 1]]. */
-interface IndexLists {
-  readonly values: Int32Array;
-  readonly starts: Int32Array;
 }
 
 /** The posts as columns. */
@@ -167,26 +162,6 @@ function postAt(columns: PostColumns, i: number): SitePost {
 export function isPostColumns(value: unknown): value is PostColumns {
   const columns = value as PostColumns | undefined;
   return Array.isArray(columns?.ids) && columns.dates instanceof Float64Array && columns.extras instanceof Map && columns.related?.starts instanceof Int32Array;
-}
-
-function indexLists(lists: readonly (readonly number[])[]): IndexLists {
-  const starts = new Int32Array(lists.length + 1);
-  let total = 0;
-  lists.forEach((list, i) => {
-    starts[i] = total;
-    total += list.length;
-  });
-  starts[lists.length] = total;
-  const values = new Int32Array(total);
-  lists.forEach((list, i) => values.set(list, starts[i]!));
-  return { values, starts };
-}
-
-/** Post i's list, as a plain array (templates loop over it). */
-function listAt(lists: IndexLists, i: number): number[] {
-  const list: number[] = [];
-  for (let at = lists.starts[i]!, end = lists.starts[i + 1]!; at < end; at++) list.push(lists.values[at]!);
-  return list;
 }
 
 const orNone = (value: number): number | undefined => (value === -1 ? undefined : value);

@@ -2,9 +2,10 @@
 // keep every post's place (model/place.ts) loads it and patches the edited posts in, instead of
 // loading every cached post and building the model and every page's signature again: at 10,000 posts
 // it loads in ~50 ms, against ~0.5 s for that work in a fresh process. Written with v8.serialize
-// (typed arrays and nested objects as they are; the posts as columns, post-columns.ts, each post
-// made from them when first read: an edit's pages read a few dozen). Edits since
-// it was written go to a small file beside it, applied on load; past EDITS_LIMIT it is written whole.
+// (typed arrays and nested objects as they are; the posts, terms and periods as columns,
+// post-columns.ts and term-columns.ts, each made from them when first read: an edit's pages read a
+// few dozen). Edits since it was written go to a small file beside it, applied on load; past
+// EDITS_LIMIT it is written whole.
 
 import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -14,6 +15,7 @@ import type { PostSummary, Site, SitePost, SourceFile } from "../types.js";
 import { knownZoneDays, learnZoneDays, zoneOffset } from "../parse/dates.js";
 import { isPostColumns, lazyColumns, packColumns, plainPost, type PostColumns } from "./post-columns.js";
 import { readRouteTable, routeTable, type RouteTable } from "./route-table.js";
+import { isTaxonomyColumns, lazyTaxonomies, packTaxonomies, type TaxonomyColumns } from "./term-columns.js";
 import { outputTag, writeFileAtomically } from "./store.js";
 
 /** A build's model, and the post files it was built from. */
@@ -37,8 +39,8 @@ export interface ModelSnapshot {
 /** Which zone, by which ICU and time-zone data. */
 const zoneData = (timezone: string): string => `${timezone} ${process.versions.icu} ${process.versions.tz}`;
 
-/** A snapshot on disk: its posts as columns (cache/post-columns.ts), read back several times faster. */
-type StoredSnapshot = Omit<ModelSnapshot, "edits"> & { readonly posts: PostColumns };
+/** A snapshot on disk: its posts, terms and periods as columns (post-columns.ts, term-columns.ts), read back several times faster. */
+type StoredSnapshot = Omit<ModelSnapshot, "edits"> & { readonly posts: PostColumns; readonly taxonomies: TaxonomyColumns };
 
 /** Above this many edited posts the snapshot is written whole again, not as edits beside it. */
 const EDITS_LIMIT = 256;
@@ -82,12 +84,12 @@ export function loadSnapshot(dir: string, out: string): ModelSnapshot | undefine
   try {
     const stored = v8.deserialize(readFileSync(path.join(dir, baseFile(out)))) as StoredSnapshot;
     const routes = readRouteTable(stored?.routes);
-    if (typeof stored?.inputs !== "string" || !isPostColumns(stored.posts) || !routes || !(stored.files?.sizes instanceof Float64Array)) return undefined;
-    const { posts, ...rest } = { ...stored, routes };
+    if (typeof stored?.inputs !== "string" || !isPostColumns(stored.posts) || !isTaxonomyColumns(stored.taxonomies) || !routes || !(stored.files?.sizes instanceof Float64Array)) return undefined;
+    const { posts, taxonomies, ...rest } = { ...stored, routes };
     const { timezone } = rest.site.config;
     // Offsets from other ICU or time-zone data may be out of date: then they are worked out again.
     if (rest.zone?.data === zoneData(timezone) && Array.isArray(rest.zone.days)) learnZoneDays(timezone, rest.zone.days);
-    snapshot = { ...rest, site: { ...rest.site, posts: lazyColumns(posts) }, edits: { base: rest.inputs, posts: new Map(), files: new Map() } };
+    snapshot = { ...rest, site: { ...rest.site, posts: lazyColumns(posts), ...lazyTaxonomies(taxonomies) }, edits: { base: rest.inputs, posts: new Map(), files: new Map() } };
   } catch {
     return undefined;
   }
@@ -127,7 +129,8 @@ export function saveSnapshot(dir: string, out: string, snapshot: ModelSnapshot):
     return;
   }
   const { edits: _, ...whole } = snapshot;
-  const stored: StoredSnapshot = { ...whole, site: { ...whole.site, posts: [] }, posts: packColumns(whole.site.posts) };
+  const site = { ...whole.site, posts: [], categories: [], tags: [], years: [], months: [], days: [] };
+  const stored: StoredSnapshot = { ...whole, site, posts: packColumns(whole.site.posts), taxonomies: packTaxonomies(whole.site) };
   // The edits first: a crash between the two leaves a snapshot whose inputs match no manifest, unused.
   rmSync(path.join(dir, editsFile(out)), { force: true });
   writeFileAtomically(dir, baseFile(out), v8.serialize(stored));

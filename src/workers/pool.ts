@@ -5,6 +5,7 @@
 
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import { plainTaxonomies } from "../cache/term-columns.js";
 import { BuildError } from "../errors.js";
 import { packPosts, type Request, type Response } from "./protocol.js";
 import type { ThreadState } from "./handle.js";
@@ -153,7 +154,8 @@ export class Pool {
     this.rendering = [here!, ...copies];
     await here!.run({ type: "target", target });
     if (copies.length === 0) return;
-    const skeleton: RenderTarget = { ...target, site: { ...target.site, posts: [] }, paths: [] };
+    // Terms and periods from a snapshot are stand-ins without own fields: made plain to be copied.
+    const skeleton: RenderTarget = { ...target, site: plainTaxonomies({ ...target.site, posts: [] }), paths: [] };
     await Promise.all(copies.map((lane) => lane.run({ type: "target", target: skeleton })));
     // Serialized once here and copied to every thread as bytes: cloning the posts for each thread
     // serialized them once per thread, on this thread, while the render threads waited.

@@ -153,6 +153,30 @@ describe("a rebuild after edits that keep every post's place", () => {
   });
 });
 
+describe("a rebuild after many edits", () => {
+  // Enough pages to render that worker threads take part (stages/pools.ts: 400 jobs): they are sent
+  // the snapshot's posts, terms and periods, which the snapshot makes lazily, as plain objects.
+  it("renders on worker threads from the snapshot, and equals a cold build", async () => {
+    // 64 categories, so that each of the 64 edits (the most the shortcut takes) has listings and feeds of its own.
+    const fields = (i: number, title: string): Parameters<typeof post>[0] => {
+      const day = String(1 + (i % 28)).padStart(2, "0");
+      return { title, date: `2022-03-${day} ${String(i % 24).padStart(2, "0")}:00:00 +0800`, categories: `c${i % 64}`, tags: i % 5 === 0 ? `[t${i % 4}, 要闻]` : `[t${i % 4}]` };
+    };
+    const files: Record<string, string> = { "site.yml": "title: 复用\nurl: https://news.example.com\npage_size: 4\n" };
+    for (let i = 0; i < 320; i++) files[`posts/p${i}.md`] = post(fields(i, `标题${i}`), `<p>第${i}篇。</p>`);
+    const root = makeSite(files);
+    const out = path.join(tempDir(), "out");
+    const cacheDir = path.join(tempDir(), "cache");
+    const cached = (): Promise<BuildSummary> => build({ root, out, cacheDir, search: false, now: NOW, workers: 1 });
+    await cached();
+    for (let k = 0; k < 64; k++) writeFileSync(path.join(root, `posts/p${5 * k + 2}.md`), post(fields(5 * k + 2, `改过${k}`), `<p>新${k}。</p>`));
+    const summary = await cached();
+    expect(reused(summary)).toBe(true);
+    expect(summary.written).toBeGreaterThanOrEqual(400);
+    expect(readTree(out)).toEqual(await coldTree(root));
+  });
+});
+
 describe("compiled templates", () => {
   it("are kept in the cache, and damaged ones are compiled afresh, never run", async () => {
     const root = makeSite(corpus(6));
