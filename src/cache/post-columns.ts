@@ -1,7 +1,8 @@
 // The site's posts as columns (one array per field) for v8.serialize, and back. V8 reads an object
 // with named properties back slowly, key by key: 10,000 posts took ~120 ms as objects, and a rebuild
 // after one edit reads them all (at 100,000, over a second). Strings, numbers and flat arrays read
-// back several times faster, and the objects are then made here with one literal shape each.
+// back several times faster, and the objects are then made here with one literal shape each: all at
+// once (unpackColumns), or each when first read (lazyColumns), as a rebuild after an edit reads few.
 
 import type { SitePost } from "../types.js";
 import { indexLists, listAt, type IndexLists } from "./index-lists.js";

@@ -82,35 +82,45 @@ function packPeriods(periods: readonly Period[]): PeriodColumns {
   return { kinds: periods.map((period) => period.kind), keys: periods.map((period) => period.key), urls: periods.map((period) => period.url), posts: indexLists(periods.map((period) => period.posts)) };
 }
 
-/** A term that reads its fields from the columns; its posts are listed on first use. No own fields: see plainTaxonomies. */
-class ColumnTerm implements Term {
-  readonly #columns: TermColumns;
+/** What the stand-ins share: their columns and index, their kind and URL, and their posts, listed on first use. No own fields: see plainTaxonomies. */
+abstract class ColumnEntry<C extends TermColumns | PeriodColumns> {
+  readonly #columns: C;
   readonly #index: number;
   #posts: readonly number[] | undefined;
-  constructor(columns: TermColumns, index: number) {
+  constructor(columns: C, index: number) {
     this.#columns = columns;
     this.#index = index;
   }
-  get kind(): Term["kind"] {
+  protected get columns(): C {
+    return this.#columns;
+  }
+  protected get index(): number {
+    return this.#index;
+  }
+  get kind(): C["kinds"][number] {
     return this.#columns.kinds[this.#index]!;
-  }
-  get name(): string {
-    return this.#columns.names[this.#index]!;
-  }
-  get title(): string {
-    return this.#columns.titles[this.#index]!;
-  }
-  get description(): string | undefined {
-    return this.#columns.descriptions.get(this.#index);
-  }
-  get slug(): string {
-    return this.#columns.slugs[this.#index]!;
   }
   get url(): string {
     return this.#columns.urls[this.#index]!;
   }
   get posts(): readonly number[] {
     return (this.#posts ??= listAt(this.#columns.posts, this.#index));
+  }
+}
+
+/** A term that reads its fields from the columns. */
+class ColumnTerm extends ColumnEntry<TermColumns> implements Term {
+  get name(): string {
+    return this.columns.names[this.index]!;
+  }
+  get title(): string {
+    return this.columns.titles[this.index]!;
+  }
+  get description(): string | undefined {
+    return this.columns.descriptions.get(this.index);
+  }
+  get slug(): string {
+    return this.columns.slugs[this.index]!;
   }
   /** As the model makes a term (model/taxonomies.ts): key for key, the description only when there is one. */
   get plain(): Term {
@@ -122,26 +132,10 @@ class ColumnTerm implements Term {
   }
 }
 
-/** A period that reads its fields from the columns; its posts are listed on first use. */
-class ColumnPeriod implements Period {
-  readonly #columns: PeriodColumns;
-  readonly #index: number;
-  #posts: readonly number[] | undefined;
-  constructor(columns: PeriodColumns, index: number) {
-    this.#columns = columns;
-    this.#index = index;
-  }
-  get kind(): Period["kind"] {
-    return this.#columns.kinds[this.#index]!;
-  }
+/** A period that reads its fields from the columns. */
+class ColumnPeriod extends ColumnEntry<PeriodColumns> implements Period {
   get key(): string {
-    return this.#columns.keys[this.#index]!;
-  }
-  get url(): string {
-    return this.#columns.urls[this.#index]!;
-  }
-  get posts(): readonly number[] {
-    return (this.#posts ??= listAt(this.#columns.posts, this.#index));
+    return this.columns.keys[this.index]!;
   }
   /** As the model makes a period (model/archives.ts). */
   get plain(): Period {
