@@ -56,7 +56,7 @@ export function siteLinks(site: Site): SiteLinks {
   if (!links) {
     const { config } = site;
     const views = (list: readonly Term[]): ((index: number) => TermView) => {
-      const made: (TermView | undefined)[] = [];
+      const made: (TermView | undefined)[] = new Array(list.length);
       return (index) => (made[index] ??= termView(config, list[index]!));
     };
     const feeds = new Map<string, readonly FeedLink[]>();
