@@ -42,14 +42,14 @@ export function signatureFinder(signatures: Signatures): (file: string) => strin
   const { base, changes } = signatures;
   if (!Buffer.isBuffer(base) || decoded.has(base)) {
     const map = baseMap(base);
-    return (file) => (Object.hasOwn(changes, file) ? changes[file] : Object.hasOwn(map, file) ? map[file] : undefined);
+    return (file) => (Object.hasOwn(changes, file) ? changes[file] : own(map, file));
   }
   const bytes = base;
   let from = 0;
   return (file) => {
     if (Object.hasOwn(changes, file)) return changes[file];
     // The one kind of name whose key can seem to start at a string's closing quote (see keyAt): looked up decoded.
-    if (file === "," || file === ":") return Object.hasOwn(baseMap(base), file) ? baseMap(base)[file] : undefined;
+    if (file === "," || file === ":") return own(baseMap(base), file);
     const key = Buffer.from(`${JSON.stringify(file)}:`);
     const found = keyAt(bytes, key, from) ?? keyAt(bytes, key, 0);
     if (found === undefined) return undefined;
@@ -59,6 +59,9 @@ export function signatureFinder(signatures: Signatures): (file: string) => strin
     return JSON.parse(bytes.toString("utf8", start, end)) as string;
   };
 }
+
+/** A map's own entry (a file named `constructor` is not Object's). */
+const own = (map: Readonly<Record<string, string>>, file: string): string | undefined => (Object.hasOwn(map, file) ? map[file] : undefined);
 
 /**
  * Where `key` (a JSON string and a colon) starts as a key of the map, from `from` on. A match is a key
