@@ -2,7 +2,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { REPO, runCli } from "../helpers/site.js";
+import { runProcess } from "../helpers/faults.js";
+import { CLI, REPO, runCli } from "../helpers/site.js";
 
 const version = JSON.parse(readFileSync(path.join(REPO, "package.json"), "utf8")).version;
 
@@ -44,6 +45,18 @@ describe("broadsheet", () => {
     const run = await runCli(["build", "--root", "/nonexistent/site"]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("/nonexistent/site  site folder not found\n    hint: pass --root DIR with a folder that holds posts/");
+  });
+
+  it("--verbose names the V8 inlining budget the command set (src/cli/compiler-budget.ts)", async () => {
+    const run = await runCli(["build", "--verbose", "--root", "/nonexistent/site"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("note: V8 inlining budget --max-inlined-bytecode-size-cumulative=100\n");
+  });
+
+  it("a budget given to Node is kept, not overridden", async () => {
+    const run = await runProcess(process.execPath, ["--max-inlined-bytecode-size-cumulative=300", CLI, "build", "--verbose", "--root", "/nonexistent/site"], { cwd: REPO });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("note: V8 inlining budget --max-inlined-bytecode-size-cumulative=300 (given to Node)\n");
   });
 
   it("--quiet prints nothing on success", async () => {
