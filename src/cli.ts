@@ -2,10 +2,10 @@
 // The command line: the only module that reads argv, prints, and sets the exit code
 // (0 built, 1 failed, 2 usage).
 
-import { setCompilerBudget } from "./cli/compiler-budget.js";
 import { formatProblem } from "./cli/format.js";
 import { BuildError, UsageError } from "./errors.js";
 import { VERSION } from "./version.js";
+import { chooseCompilerBudget } from "./workers/compiler-budget.js";
 
 // Each command's module is loaded when it runs: `--version` loads no builder, `build` no preview server.
 const COMMANDS: Record<string, () => Promise<(argv: readonly string[]) => Promise<number>>> = {
@@ -34,7 +34,7 @@ Docs: README.md`;
 /** Runs the command line; resolves with the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
   const verbose = argv.includes("--verbose");
-  const budget = setCompilerBudget(process.execArgv, process.env.NODE_OPTIONS);
+  const budget = chooseCompilerBudget(process.execArgv);
   if (verbose) console.error(`note: V8 inlining budget ${budget}`);
   try {
     const [command, ...rest] = argv;

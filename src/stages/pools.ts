@@ -3,6 +3,7 @@
 // have changed) and given the site to render when first used for rendering.
 
 import type { BuilderState } from "../builder.js";
+import { applyCompilerBudget } from "../workers/compiler-budget.js";
 import { Pool, threadHeapMb } from "../workers/pool.js";
 import type { RenderTarget, WorkerSetup } from "../workers/tasks.js";
 
@@ -26,6 +27,7 @@ export function buildPools(kept: BuilderState["pools"], setup: WorkerSetup, key:
   const targeted = new Set<Pool>();
   return {
     async poolFor(jobs) {
+      if (jobs >= THREAD_THRESHOLD) applyCompilerBudget();
       const wanted = threads > 0 && jobs >= THREAD_THRESHOLD ? "threads" : "inline";
       const pool = (kept[wanted] ??= new Pool(wanted === "threads" ? threads : 0, threadHeapMb(posts)));
       if (!ready.has(pool)) {

@@ -47,10 +47,10 @@ describe("broadsheet", () => {
     expect(run.stderr).toContain("/nonexistent/site  site folder not found\n    hint: pass --root DIR with a folder that holds posts/");
   });
 
-  it("--verbose names the V8 inlining budget the command set (src/cli/compiler-budget.ts)", async () => {
+  it("--verbose names the V8 inlining budget the command set (src/workers/compiler-budget.ts)", async () => {
     const run = await runCli(["build", "--verbose", "--root", "/nonexistent/site"]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain("note: V8 inlining budget --max-inlined-bytecode-size-cumulative=100\n");
+    expect(run.stderr).toContain("note: V8 inlining budget --max-inlined-bytecode-size-cumulative=100 (from the first phase of many jobs)\n");
   });
 
   it("a budget given to Node is kept, not overridden", async () => {
