@@ -4,6 +4,7 @@
 
 import type { BuilderState } from "../builder.js";
 import { applyCompilerBudget } from "../workers/compiler-budget.js";
+import { releaseHeapGrowth } from "../workers/heap-growth.js";
 import { Pool, threadHeapMb } from "../workers/pool.js";
 import type { RenderTarget, WorkerSetup } from "../workers/tasks.js";
 
@@ -42,6 +43,8 @@ export function buildPools(kept: BuilderState["pools"], setup: WorkerSetup, key:
     async poolFor(jobs) {
       if (jobs >= THREAD_THRESHOLD) applyCompilerBudget();
       const wanted = threads > 0 && worthThreads(jobs, posts, target !== undefined) ? "threads" : "inline";
+      // A few pages of a large site (not a whole site in one thread, as with --workers 0): one copy of it, little garbage.
+      if (target && !worthThreads(jobs, posts, true)) releaseHeapGrowth();
       const pool = (kept[wanted] ??= new Pool(wanted === "threads" ? threads : 0, threadHeapMb(posts)));
       if (!ready.has(pool)) {
         await pool.setup(setup, key);
