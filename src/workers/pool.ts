@@ -13,7 +13,9 @@ import type { ParseJob, ParseResult, RenderJob, RenderResult, RenderTarget, Work
 
 const PARSE_BATCH = 128;
 const RENDER_BATCH = 64;
-const SITE_CHUNK = 20_000;
+/** The site goes to the threads in parts of at most this many posts, and in at least eight: see sendSite. */
+const SITE_PART_MAX = 20_000;
+const SITE_PARTS = 8;
 
 /** One thread's way of running tasks (a worker, or inline). */
 interface Lane {
@@ -130,6 +132,8 @@ export class Pool {
   private setupKey: string | undefined;
   /** The lanes that hold the site being rendered. */
   private rendering: Lane[] = [];
+  /** Settles once every render thread holds the whole site: their first batch waits for it, this thread's does not. */
+  private siteSent: Promise<void> = Promise.resolve();
 
   /** This thread and `threads` worker threads (0: this thread alone), each with at most `heapMb` of heap. */
   constructor(threads: number, heapMb = threadHeapMb(0)) {
@@ -146,23 +150,17 @@ export class Pool {
 
   /**
    * Gives the site to render to this thread as it is, and a copy to as many worker threads as its size
-   * allows (see renderThreads); threads get the posts in parts, so no single message is huge.
+   * allows (see renderThreads); threads get the posts in parts, so no single message is huge. Returns
+   * once this thread holds the site: it renders while the threads unpack their copies.
    */
   async target(target: RenderTarget): Promise<void> {
     const [here, ...threads] = this.lanes;
     const copies = threads.slice(0, renderThreads(threads.length, target.site.posts.length));
     this.rendering = [here!, ...copies];
     await here!.run({ type: "target", target });
-    if (copies.length === 0) return;
-    // Terms and periods from a snapshot are stand-ins without own fields: made plain to be copied.
-    const skeleton: RenderTarget = { ...target, site: plainTaxonomies({ ...target.site, posts: [] }), paths: [] };
-    await Promise.all(copies.map((lane) => lane.run({ type: "target", target: skeleton })));
-    // Serialized once here and copied to every thread as bytes: cloning the posts for each thread
-    // serialized them once per thread, on this thread, while the render threads waited.
-    for (let i = 0; i < target.site.posts.length; i += SITE_CHUNK) {
-      const packed = packPosts(target.site.posts.slice(i, i + SITE_CHUNK), target.paths.slice(i, i + SITE_CHUNK));
-      await Promise.all(copies.map((lane) => lane.run({ type: "posts", packed })));
-    }
+    this.siteSent = copies.length === 0 ? Promise.resolve() : sendSite(copies, target);
+    // Awaited by the threads' first render batch; a failure must not go unhandled before that.
+    this.siteSent.catch(() => undefined);
   }
 
   /** Parses posts; results in job order. */
@@ -178,12 +176,19 @@ export class Pool {
   /** Renders jobs, handing each finished batch's results to `onDone` as it arrives. */
   async render(jobs: readonly RenderJob[], onDone: (results: RenderResult[]) => void): Promise<void> {
     if (this.rendering.length === 0 && jobs.length > 0) throw new Error("render before target");
-    await this.drain(this.rendering, chunk(jobs, RENDER_BATCH), async (batch, lane) => {
-      onDone((await lane.run({ type: "render", jobs: batch })) as RenderResult[]);
-    });
+    const here = this.lanes[0];
+    await this.drain(
+      this.rendering,
+      chunk(jobs, RENDER_BATCH),
+      async (batch, lane) => {
+        onDone((await lane.run({ type: "render", jobs: batch })) as RenderResult[]);
+      },
+      (lane) => (lane === here ? undefined : this.siteSent),
+    );
   }
 
   async clear(): Promise<void> {
+    await this.siteSent.catch(() => undefined); // a part sent after "clear" would land in no site
     await Promise.all(this.rendering.map((lane) => lane.run({ type: "clear" })));
     this.rendering = [];
   }
@@ -192,19 +197,44 @@ export class Pool {
     await Promise.all(this.lanes.map((lane) => lane.close()));
   }
 
-  /** Runs batches until none is left, each lane taking the next batch as soon as it is free. */
-  private async drain<T>(lanes: readonly Lane[], batches: T[][], run: (batch: T[], lane: Lane) => Promise<void>): Promise<void> {
+  /**
+   * Runs batches until none is left, each lane taking the next batch as soon as it is free (and
+   * `ready` for it: a thread still unpacking the site takes none, so this thread renders meanwhile).
+   */
+  private async drain<T>(lanes: readonly Lane[], batches: T[][], run: (batch: T[], lane: Lane) => Promise<void>, ready?: (lane: Lane) => Promise<void> | undefined): Promise<void> {
     let next = 0;
     // Two batches in flight per worker thread: while this thread handles one thread's results (or
     // renders a batch of its own), that thread already has its next batch and does not sit idle.
     await Promise.all(
       lanes.flatMap((lane) =>
         Array.from({ length: lane instanceof ThreadLane ? 2 : 1 }, async () => {
+          await ready?.(lane);
           while (next < batches.length) await run(batches[next++]!, lane);
         }),
       ),
     );
   }
+}
+
+/**
+ * Sends the threads their copy of the site: a skeleton, then the posts in parts, serialized once here
+ * and copied to every thread as bytes (cloning them per thread serialized them once per thread, on
+ * this thread). In parts, so a thread unpacks one while this thread packs the next, and at most two
+ * in flight, so memory holds two; between parts (on a large site) this thread renders.
+ */
+async function sendSite(copies: readonly Lane[], target: RenderTarget): Promise<void> {
+  // Terms and periods from a snapshot are stand-ins without own fields: made plain to be copied.
+  const skeleton: RenderTarget = { ...target, site: plainTaxonomies({ ...target.site, posts: [] }), paths: [] };
+  const skeletons = Promise.all(copies.map((lane) => lane.run({ type: "target", target: skeleton })));
+  const parts: Promise<unknown>[] = [];
+  const { length } = target.site.posts;
+  const size = Math.min(SITE_PART_MAX, Math.max(64, Math.ceil(length / SITE_PARTS)));
+  for (let i = 0; i < length; i += size) {
+    if (parts.length >= 2) await parts[parts.length - 2];
+    const packed = packPosts(target.site.posts.slice(i, i + size), target.paths.slice(i, i + size));
+    parts.push(Promise.all(copies.map((lane) => lane.run({ type: "posts", packed }))));
+  }
+  await Promise.all([skeletons, ...parts]);
 }
 
 function chunk<T>(items: readonly T[], size: number): T[][] {
