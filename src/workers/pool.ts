@@ -225,16 +225,22 @@ export class Pool {
 async function sendSite(copies: readonly Lane[], target: RenderTarget): Promise<void> {
   // Terms and periods from a snapshot are stand-ins without own fields: made plain to be copied.
   const skeleton: RenderTarget = { ...target, site: plainTaxonomies({ ...target.site, posts: [] }), paths: [] };
-  const skeletons = Promise.all(copies.map((lane) => lane.run({ type: "target", target: skeleton })));
-  const parts: Promise<unknown>[] = [];
+  // Each answer is awaited at the end, and caught meanwhile: a thread that dies fails every message
+  // it holds at once, and those not yet awaited must not be unhandled rejections.
+  const toAll = (request: DistributiveOmit<Request, "id">): Promise<unknown> => {
+    const answers = Promise.all(copies.map((lane) => lane.run(request)));
+    answers.catch(() => undefined);
+    return answers;
+  };
+  const sent = [toAll({ type: "target", target: skeleton })];
   const { length } = target.site.posts;
   const size = Math.min(SITE_PART_MAX, Math.max(64, Math.ceil(length / SITE_PARTS)));
   for (let i = 0; i < length; i += size) {
-    if (parts.length >= 2) await parts[parts.length - 2];
+    if (sent.length >= 3) await sent[sent.length - 2]; // the part before last
     const packed = packPosts(target.site.posts.slice(i, i + size), target.paths.slice(i, i + size));
-    parts.push(Promise.all(copies.map((lane) => lane.run({ type: "posts", packed }))));
+    sent.push(toAll({ type: "posts", packed }));
   }
-  await Promise.all([skeletons, ...parts]);
+  await Promise.all(sent);
 }
 
 function chunk<T>(items: readonly T[], size: number): T[][] {
