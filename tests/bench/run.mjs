@@ -5,6 +5,7 @@
 //
 //   npm run bench                       # 1k, 10k and 100k posts
 //   npm run bench -- --sizes 1000,10000 --runs 3
+//   npm run bench -- --sizes 100000 --large-runs 3   # runs at 100k (default 1; 1M runs once)
 //   npm run bench -- --million          # adds 1M posts: one cold build, its 22 GB of output on disk
 //                                       # (--disk DIR, default .bench/ here), ~8 GiB of memory, ~20 min
 //   npm run bench -- --no-peers         # broadsheet only
@@ -22,6 +23,8 @@ const REPO = fileURLToPath(new URL("../../", import.meta.url));
 const SHARED = path.resolve(REPO, "../shared");
 const SCRATCH = argument("--scratch", existsSync("/dev/shm") ? "/dev/shm/broadsheet-bench" : path.join(REPO, ".bench"));
 const RUNS = Number(argument("--runs", "3"));
+// From 100k posts each figure is one run unless asked: three cold builds with the floor and Hugo take ~6 minutes.
+const LARGE_RUNS = Number(argument("--large-runs", "1"));
 const sizes = argument("--sizes", "1000,10000,100000").split(",").map(Number);
 if (flag("--million")) sizes.push(1_000_000);
 const peers = !flag("--no-peers");
@@ -84,7 +87,7 @@ for (const n of sizes) {
   const huge = n >= 1_000_000;
   const out = huge ? path.join(argument("--disk", path.join(REPO, ".bench")), `out-${n}`) : path.join(SCRATCH, `out-${n}`);
   const cache = path.join(SCRATCH, `cache-${n}`);
-  const runs = n >= 100_000 ? 1 : RUNS;
+  const runs = n >= 1_000_000 ? 1 : n >= 100_000 ? LARGE_RUNS : RUNS;
   const row = { posts: n, broadsheet: {}, floor: undefined, hugo: undefined };
 
   // Cold: no cache, empty output; alternated with the peers so that machine noise hits all alike.
