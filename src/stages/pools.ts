@@ -42,9 +42,10 @@ export function buildPools(kept: BuilderState["pools"], setup: WorkerSetup, key:
   return {
     async poolFor(jobs) {
       if (jobs >= THREAD_THRESHOLD) applyCompilerBudget();
-      const wanted = threads > 0 && worthThreads(jobs, posts, target !== undefined) ? "threads" : "inline";
+      const worth = worthThreads(jobs, posts, target !== undefined);
+      const wanted = threads > 0 && worth ? "threads" : "inline";
       // A few pages of a large site (not a whole site in one thread, as with --workers 0): one copy of it, little garbage.
-      if (target && !worthThreads(jobs, posts, true)) releaseHeapGrowth();
+      if (target && !worth) releaseHeapGrowth();
       const pool = (kept[wanted] ??= new Pool(wanted === "threads" ? threads : 0, threadHeapMb(posts)));
       if (!ready.has(pool)) {
         await pool.setup(setup, key);
