@@ -24,35 +24,42 @@ export function lastmodDate(site: Site, route: Route): number | undefined | null
 }
 
 /** The `<url>` lines of the listed routes from the `from`-th on, at most `count`, in route order. */
-function urlLines(site: Site, routes: readonly Route[], from: number, count: number): string[] {
+function* urlLines(site: Site, routes: readonly Route[], from: number, count: number): Generator<string> {
   const { config } = site;
-  const lines: string[] = [];
   let listed = 0;
+  let given = 0;
   for (const route of routes) {
     const date = lastmodDate(site, route);
     if (date === null || listed++ < from) continue;
-    if (lines.length === count) break;
+    if (given++ === count) return;
     const lastmod = date === undefined ? "" : `<lastmod>${isoInZone(date, config.timezone)}</lastmod>`;
-    lines.push(`<url><loc>${xmlEscape(absoluteUrl(config, route.url))}</loc>${lastmod}</url>\n`);
+    yield `<url><loc>${xmlEscape(absoluteUrl(config, route.url))}</loc>${lastmod}</url>\n`;
   }
-  return lines;
 }
 
 /**
- * One sitemap file: the index (part 0 of several), a part, or the whole sitemap. A part lists only
- * its own routes: at 100,000 posts, listing every route for each of three parts was a quarter of a
- * gigabyte of garbage at the end of the build.
+ * One sitemap file, piece by piece (a caller may pause between them): the index (part 0 of several),
+ * a part, or the whole sitemap. A part lists only its own routes: at 100,000 posts, listing every
+ * route for each of three parts was a quarter of a gigabyte of garbage at the end of the build.
  */
-export function renderSitemap(site: Site, routes: readonly Route[], part: number, parts: number): string {
-  const head = `<?xml version="1.0" encoding="utf-8"?>\n`;
+export function* sitemapPieces(site: Site, routes: readonly Route[], part: number, parts: number): Generator<string> {
+  yield `<?xml version="1.0" encoding="utf-8"?>\n`;
   if (parts > 1 && part === 0) {
     const newest = site.posts[0]?.post.date;
     const lastmod = newest === undefined ? "" : `<lastmod>${isoInZone(newest, site.config.timezone)}</lastmod>`;
-    const items = Array.from({ length: parts }, (_, i) => `<sitemap><loc>${xmlEscape(absoluteUrl(site.config, sitemapUrl(i + 1, parts)))}</loc>${lastmod}</sitemap>\n`);
-    return `${head}<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${items.join("")}</sitemapindex>\n`;
+    yield `<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n`;
+    for (let i = 0; i < parts; i++) yield `<sitemap><loc>${xmlEscape(absoluteUrl(site.config, sitemapUrl(i + 1, parts)))}</loc>${lastmod}</sitemap>\n`;
+    yield `</sitemapindex>\n`;
+    return;
   }
-  const lines = parts > 1 ? urlLines(site, routes, (part - 1) * SITEMAP_LIMIT, SITEMAP_LIMIT) : urlLines(site, routes, 0, Infinity);
-  return `${head}<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${lines.join("")}</urlset>\n`;
+  yield `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n`;
+  yield* parts > 1 ? urlLines(site, routes, (part - 1) * SITEMAP_LIMIT, SITEMAP_LIMIT) : urlLines(site, routes, 0, Infinity);
+  yield `</urlset>\n`;
+}
+
+/** One sitemap file's text (see sitemapPieces). */
+export function renderSitemap(site: Site, routes: readonly Route[], part: number, parts: number): string {
+  return [...sitemapPieces(site, routes, part, parts)].join("");
 }
 
 /** Google News sitemap: posts of the two days before `now`, newest first, at most 1,000. */

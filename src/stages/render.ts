@@ -6,12 +6,13 @@ import type { Problem } from "../errors.js";
 import type { SiteView } from "../render/context.js";
 import { feedDocument, type FeedEntries, type FeedHeader } from "../render/feeds.js";
 import { absoluteUrl, dateView } from "../render/format.js";
-import { renderNewsSitemap, renderRobots, renderSitemap } from "../render/sitemap.js";
+import { renderNewsSitemap, renderRobots, sitemapPieces } from "../render/sitemap.js";
 import type { Route } from "../routes/types.js";
 import type { Site } from "../types.js";
 import type { Pool } from "../workers/pool.js";
 import type { RenderJob, RenderResult } from "../workers/tasks.js";
 import { writeOutputFile, type WriteResult } from "../write/files.js";
+import { assemble, nextTurn } from "./turns.js";
 
 /** What the render stage needs. */
 export interface RenderInput {
@@ -37,6 +38,8 @@ export interface RenderOutput {
 }
 
 const TEMPLATED = new Set<Route["kind"]>(["post", "list", "terms", "archive", "page"]);
+/** Files this thread assembles itself while the threads render the listings. */
+const ASSEMBLED_HERE = new Set<Route["kind"]>(["sitemap", "news-sitemap", "robots"]);
 
 /** Renders and writes the routes of the plan into the work folder. */
 export async function renderRoutes(input: RenderInput): Promise<RenderOutput> {
@@ -91,7 +94,9 @@ export async function renderRoutes(input: RenderInput): Promise<RenderOutput> {
   );
   try {
     for (const route of render) {
-      if (route.kind === "sitemap") write(route.file, renderSitemap(site, input.routes, route.part, route.parts));
+      if (!ASSEMBLED_HERE.has(route.kind)) continue;
+      await nextTurn();
+      if (route.kind === "sitemap") write(route.file, await assemble(sitemapPieces(site, input.routes, route.part, route.parts)));
       else if (route.kind === "news-sitemap") write(route.file, renderNewsSitemap(site, input.now));
       else if (route.kind === "robots") write(route.file, renderRobots(site));
     }

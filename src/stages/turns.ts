@@ -1,0 +1,21 @@
+// Long work on this thread, cut into turns of its event loop: the worker threads are handed their
+// next batches there, and a thread whose batches ran out while this one worked sat idle.
+
+/** A turn of this thread's event loop. */
+export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** Pieces joined between turns of the event loop while a file is assembled: ~30 ms of sitemap work here. */
+const PIECES_PER_TURN = 5000;
+
+/**
+ * A file's pieces joined, with a turn of the event loop every PIECES_PER_TURN pieces: a sitemap part
+ * of 50,000 URLs took ~0.4 s at 100,000 posts, and the worker threads sat idle through it (0.8 s of
+ * the last seconds of the build, in a CPU profile).
+ */
+export async function assemble(pieces: Iterable<string>): Promise<string> {
+  const parts: string[] = [];
+  for (const piece of pieces) {
+    if (parts.push(piece) % PIECES_PER_TURN === 0) await nextTurn();
+  }
+  return parts.join("");
+}
