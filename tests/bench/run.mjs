@@ -62,6 +62,20 @@ function hugoSite(posts) {
   return dir;
 }
 
+/**
+ * Two floors at once, one per core: what two busy cores give on this machine. Alone, a Node process
+ * has the second core for V8's compiler and collector threads; two processes share both cores with
+ * theirs. "Both cores" can make a build at most (pair time / one alone) / 2 of one thread's time here.
+ * Measured up to 10k posts (goal 1's size); at 100k it would add two floor builds a run.
+ */
+const PAIR_MAX_POSTS = 10_000;
+function floorPair(posts, out) {
+  const script = '"$0" "$1" "$2" "$3" > /dev/null & first=$!; "$0" "$1" "$2" "$4" > /dev/null || exit 1; wait "$first"';
+  const result = time("/bin/sh", ["-c", script, process.execPath, floor(), posts, `${out}-a`, `${out}-b`], { env: ENV });
+  for (const folder of [`${out}-a`, `${out}-b`]) rmSync(folder, { recursive: true, force: true });
+  return result;
+}
+
 /** broadsheet build of a corpus with the repository's templates and config. */
 function broadsheet(posts, out, extra = [], env = ENV) {
   return time(process.execPath, [CLI, "build", "--posts", posts, "--out", out, "--verbose", ...extra], { cwd: REPO, env });
@@ -93,6 +107,7 @@ for (const n of sizes) {
   // Cold: no cache, empty output; alternated with the peers so that machine noise hits all alike.
   const cold = [];
   const floorRuns = [];
+  const pairRuns = [];
   const hugoRuns = [];
   for (let i = 0; i < runs; i++) {
     rmSync(out, { recursive: true, force: true });
@@ -103,6 +118,7 @@ for (const n of sizes) {
       rmSync(floorOut, { recursive: true, force: true });
       floorRuns.push(time(process.execPath, [floor(), posts, floorOut], { env: ENV }));
       rmSync(floorOut, { recursive: true, force: true });
+      if (n <= PAIR_MAX_POSTS) pairRuns.push(floorPair(posts, floorOut));
       if (hugoInstalled && n <= 100_000) {
         const site = hugoSite(posts);
         rmSync(path.join(site, "public"), { recursive: true, force: true });
@@ -112,6 +128,7 @@ for (const n of sizes) {
   }
   row.broadsheet.cold = medianRun(cold, (r) => ({ seconds: r.seconds, cpuSeconds: r.cpuSeconds, pages: r.pages, pagesPerSecond: Math.round(r.pages / r.seconds), stages: r.stages }));
   if (floorRuns.length) row.floor = { seconds: median(floorRuns.map((r) => r.seconds)), peakRssMiB: Math.max(...floorRuns.map((r) => r.peakRssMiB)) };
+  if (pairRuns.length) row.floorPair = { seconds: median(pairRuns.map((r) => r.seconds)), ofOneAlone: Number((median(pairRuns.map((r) => r.seconds)) / row.floor.seconds).toFixed(2)) };
   if (hugoRuns.length) row.hugo = { seconds: median(hugoRuns.map((r) => r.seconds)), peakRssMiB: Math.max(...hugoRuns.map((r) => r.peakRssMiB)) };
 
   rmSync(out, { recursive: true, force: true });
@@ -187,6 +204,7 @@ function print(row) {
   if (b.withExtraCaCerts) console.log(`    with this machine's NODE_EXTRA_CA_CERTS: no change ${b.withExtraCaCerts.noChange.toFixed(2)} s, one edit ${b.withExtraCaCerts.oneEdit.toFixed(2)} s`);
   if (b.newPost) console.log(`  broadsheet new-post rebuild    ${f(b.newPost)}  (${b.newPost.written} files written)`);
   console.log(`  floor (plain script, smaller site)   ${f(row.floor)}`);
+  if (row.floorPair) console.log(`  two floors at once, one per core      ${row.floorPair.seconds.toFixed(2)} s (${row.floorPair.ofOneAlone.toFixed(2)}x one alone)`);
   console.log(`  hugo ${hugoInstalled ? "" : "(not installed)"}   ${f(row.hugo)}`);
 }
 
