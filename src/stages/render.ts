@@ -95,6 +95,7 @@ export async function renderRoutes(input: RenderInput): Promise<RenderOutput> {
   try {
     for (const route of render) {
       if (!ASSEMBLED_HERE.has(route.kind)) continue;
+      // A turn before each file: the threads' next listings go out before this thread works on.
       await nextTurn();
       if (route.kind === "sitemap") write(route.file, await assemble(sitemapPieces(site, input.routes, route.part, route.parts)));
       else if (route.kind === "news-sitemap") write(route.file, renderNewsSitemap(site, input.now));
