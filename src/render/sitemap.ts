@@ -57,11 +57,6 @@ export function* sitemapPieces(site: Site, routes: readonly Route[], part: numbe
   yield `</urlset>\n`;
 }
 
-/** One sitemap file's text (see sitemapPieces). */
-export function renderSitemap(site: Site, routes: readonly Route[], part: number, parts: number): string {
-  return [...sitemapPieces(site, routes, part, parts)].join("");
-}
-
 /** Google News sitemap: posts of the two days before `now`, newest first, at most 1,000. */
 export function renderNewsSitemap(site: Site, now: number): string {
   const { config } = site;
