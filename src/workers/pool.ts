@@ -14,13 +14,14 @@ import type { ParseJob, ParseResult, RenderJob, RenderResult, RenderTarget, Work
 const PARSE_BATCH = 128;
 const RENDER_BATCH = 64;
 /**
- * Batches a worker thread holds at once. It gets its next batch from this thread's event loop, which
- * is busy for a while with a batch of its own, a feed, or a garbage collection of its heap (~0.1-0.25 s
- * at 100,000 posts). With two in flight, the worker sat idle 2.5 s of a cold 100k build outside the
- * model stage (CPU profile); with four, 0.3 s (at 10k, ~0.35 s against ~0.15 s). A deeper queue only
- * lengthens the wait for the last batches at the end of a phase.
+ * Batches a worker thread holds at once in a phase of `batches` batches. It gets its next batch from
+ * this thread's event loop, which is busy for a while with a batch of its own, a feed, or a garbage
+ * collection of its heap (~0.1-0.25 s at 100,000 posts). With two in flight, the worker sat idle 2.5 s
+ * of a cold 100k build outside the model stage (CPU profile); with four, 0.3 s (at 10k, ~0.35 s against
+ * ~0.15 s). But a deeper queue lengthens the wait for the last batches at the end of a phase: at 500
+ * posts (1,500 pages in 24 batches) four made rendering ~15% longer, so a short phase keeps two.
  */
-const THREAD_BATCHES_IN_FLIGHT = 4;
+const batchesInFlight = (batches: number): number => (batches >= 64 ? 4 : 2);
 /** The site goes to the threads in parts of at most this many posts, and in at least eight: see sendSite. */
 const SITE_PART_MAX = 20_000;
 const SITE_PARTS = 8;
@@ -211,9 +212,10 @@ export class Pool {
    */
   private async drain<T>(lanes: readonly Lane[], batches: T[][], run: (batch: T[], lane: Lane) => Promise<void>, ready?: (lane: Lane) => Promise<void> | undefined): Promise<void> {
     let next = 0;
+    const inFlight = batchesInFlight(batches.length);
     await Promise.all(
       lanes.flatMap((lane) =>
-        Array.from({ length: lane instanceof ThreadLane ? THREAD_BATCHES_IN_FLIGHT : 1 }, async () => {
+        Array.from({ length: lane instanceof ThreadLane ? inFlight : 1 }, async () => {
           await ready?.(lane);
           while (next < batches.length) await run(batches[next++]!, lane);
         }),
