@@ -8,6 +8,7 @@ import path from "node:path";
 import { createBuilder, type BuildHint, type Builder } from "../build.js";
 import { loadSite } from "../config/load.js";
 import { BuildError, type Problem } from "../errors.js";
+import { nextTurn } from "../turns.js";
 import type { BuildOptions, BuildSummary } from "../types.js";
 import { createSearchRefresher, type Refreshed, type SearchRefresher } from "../search/refresh.js";
 import { devOutput } from "./folder.js";
@@ -107,7 +108,7 @@ export async function startDev(options: DevOptions, reporter: DevReporter): Prom
       previewMs = performance.now() - started;
       if (previewed.length) {
         hub.changed({ written: previewed, deleted: [] });
-        await new Promise((resolve) => setImmediate(resolve)); // sent before the build takes the thread
+        await nextTurn(); // sent before the build takes the thread
       }
     }
     // Open pages are committed (and reloaded) ahead of the rest of the build; not announced twice.

@@ -2,6 +2,7 @@
 // committed before the rest, so the page in front of the editor updates without waiting for every
 // listing, feed and sitemap. Only the preview's output is ever briefly a mix of old and new pages.
 
+import { nextTurn } from "../turns.js";
 import { renderRoutes, type RenderInput, type RenderOutput } from "./render.js";
 
 /** Renders the routes whose files are in `open` and hands the files it wrote to `commit`; undefined when none is open. */
@@ -11,7 +12,7 @@ export async function renderOpenFirst(input: RenderInput, open: ReadonlySet<stri
   const done = await renderRoutes({ ...input, render: first });
   commit([...done.writes].filter(([, result]) => result.changed).map(([file]) => file));
   // Let the event loop turn: the server's news of these pages would otherwise wait for the rest.
-  await new Promise((resolve) => setImmediate(resolve));
+  await nextTurn();
   return done;
 }
 

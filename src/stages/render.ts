@@ -12,7 +12,7 @@ import type { Site } from "../types.js";
 import type { Pool } from "../workers/pool.js";
 import type { RenderJob, RenderResult } from "../workers/tasks.js";
 import { writeOutputFile, type WriteResult } from "../write/files.js";
-import { assemble, nextTurn } from "./turns.js";
+import { assemble, nextTurn } from "../turns.js";
 
 /** What the render stage needs. */
 export interface RenderInput {

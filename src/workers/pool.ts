@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { plainTaxonomies } from "../cache/term-columns.js";
 import { BuildError } from "../errors.js";
+import { nextTurn } from "../turns.js";
 import { packPosts, type Request, type Response } from "./protocol.js";
 import type { ThreadState } from "./handle.js";
 import type { ParseJob, ParseResult, RenderJob, RenderResult, RenderTarget, WorkerSetup } from "./tasks.js";
@@ -126,7 +127,7 @@ class InlineLane implements Lane {
     const { handle } = await import("./handle.js");
     // Let the event loop take the worker threads' answers first: without this, batch after batch here
     // would chain through microtasks while the threads' results waited, and the threads went idle.
-    await new Promise(setImmediate);
+    await nextTurn();
     return handle(this.thread, request);
   }
   async close(): Promise<void> {

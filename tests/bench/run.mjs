@@ -128,7 +128,10 @@ for (const n of sizes) {
   }
   row.broadsheet.cold = medianRun(cold, (r) => ({ seconds: r.seconds, cpuSeconds: r.cpuSeconds, pages: r.pages, pagesPerSecond: Math.round(r.pages / r.seconds), stages: r.stages }));
   if (floorRuns.length) row.floor = { seconds: median(floorRuns.map((r) => r.seconds)), peakRssMiB: Math.max(...floorRuns.map((r) => r.peakRssMiB)) };
-  if (pairRuns.length) row.floorPair = { seconds: median(pairRuns.map((r) => r.seconds)), ofOneAlone: Number((median(pairRuns.map((r) => r.seconds)) / row.floor.seconds).toFixed(2)) };
+  if (pairRuns.length) {
+    const seconds = median(pairRuns.map((r) => r.seconds));
+    row.floorPair = { seconds, ofOneAlone: Number((seconds / row.floor.seconds).toFixed(2)) };
+  }
   if (hugoRuns.length) row.hugo = { seconds: median(hugoRuns.map((r) => r.seconds)), peakRssMiB: Math.max(...hugoRuns.map((r) => r.peakRssMiB)) };
 
   rmSync(out, { recursive: true, force: true });

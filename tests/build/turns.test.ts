@@ -1,7 +1,7 @@
 // A long file assembled on the main thread gives its event loop turns (the worker threads' next
 // batches are handed out there), and comes out the same as joined at once.
 import { describe, expect, it } from "vitest";
-import { assemble } from "../../src/stages/turns.js";
+import { assemble } from "../../src/turns.js";
 
 describe("assemble", () => {
   it("joins the pieces in order, letting the event loop run between them", async () => {

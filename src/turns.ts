@@ -1,5 +1,5 @@
-// Long work on this thread, cut into turns of its event loop: the worker threads are handed their
-// next batches there, and a thread whose batches ran out while this one worked sat idle.
+// Turns of this thread's event loop: what waits there (worker threads' answers and their next
+// batches, the preview's news to the browser) goes out before this thread works on.
 
 /** A turn of this thread's event loop. */
 export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
