@@ -70,6 +70,8 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
   const { paths, config, problems: configProblems } = loadSite(options);
   const lock = acquireLock(paths.out);
   let workDir: string | undefined;
+  // Folders a worker thread is making in the work folder: waited for before the folder is thrown away.
+  let foldersMade: Promise<void> | undefined;
   try {
     const { notes, interrupted } = recoverOutput(paths.out);
     const now = options.now ?? Date.now();
@@ -107,11 +109,11 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
     // never needs them (stages/full.ts).
     const [{ compileTemplates }, stages] = await Promise.all([import("./render/compiled.js"), import("./stages/full.js")]);
     const { buildPools, fullModel, holdHeapGrowth, indexSearch, joinRenders, parseSources, planEdit, planOutput, renderOpenFirst, renderRoutes, reusedModel, reuseModel, routeSignatures, siteView, templateFor } = stages;
-    const { forgetOutputOrNote, keepSnapshotOrNote, postIds, saveCacheOrNote, savePostsEarlyOrNote, snapshotOf, SNAPSHOT_MAX_POSTS } = stages;
+    const { forgetOutputOrNote, keepSnapshotOrNote, postIds, saveCacheOrNote, savePostsEarlyOrNote, snapshotOf, SNAPSHOT_MAX_POSTS, dropUnusedFolders, makePostFoldersAhead } = stages;
     const compiled = compileTemplates(templates, config, cacheDir);
 
     const setup: WorkerSetup = { config, parse: settings, templates: [...compiled.files.values()], templateHashes: [...templates.hashes] };
-    const { poolFor, aim, clear } = buildPools(state.pools, setup, checkKey, options.workers ?? availableParallelism() - 1, sources.files.length);
+    const { poolFor, aim, clear, threads } = buildPools(state.pools, setup, checkKey, options.workers ?? availableParallelism() - 1, sources.files.length);
 
     // A fresh process after edits that kept every post's place: the last model, patched (stages/reuse.ts).
     const shape = inputKey(codeFingerprint(), config, options, templates, publicFiles, [], inputProblems);
@@ -130,6 +132,11 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
     // 100,000 posts, 1.5 s; 2.3 s held) peaks far below a full build anyway (548 MiB).
     if (!reused) holdHeapGrowth(sources.files.length);
     const parsed = reused ? undefined : await clock.timeAsync("parse", () => parseSources(sources.files, cache, poolFor, state.settings.keepLastGood));
+    // With no output to patch, the build writes a whole staging folder: a worker thread makes its post
+    // folders while this thread works out the model (stages/folders.ts).
+    const aside = parsed && !usable ? threads() : undefined;
+    const folders = aside && makePostFoldersAhead(aside, (workDir = createWorkFolder(paths.out, "staging")), parsed!.posts);
+    foldersMade = folders?.made;
     const stage = reused
       ? reusedModel(reused, usable!.summary!)
       : clock.time("model", () => fullModel(parsed!, { config, options: { ...options, now }, configProblems: inputProblems, sources, publicFiles }));
@@ -141,6 +148,8 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
     const view = siteView(site, `broadsheet ${VERSION}`);
 
     if (options.strict && (problems.length > 0 || skipped.length > 0)) {
+      await discardWhenMade(workDir, foldersMade);
+      workDir = undefined;
       return summarize({ ok: false, site, pages: stage.pages, problems, skipped, notes, model, clock, paths, written: 0, unchanged: 0, deleted: 0 });
     }
 
@@ -194,9 +203,14 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
           );
     const output = clock.time("plan", () => (stage.edit ? planEdit(routes, signatures, usable!) : planOutput(routes, signatures, stage.copyable, usable)));
 
-    workDir = createWorkFolder(paths.out, output.mode === "full" ? "staging" : "patch");
+    if (folders) {
+      await folders.made;
+      dropUnusedFolders(workDir!, folders, routes);
+    }
+    // With no output before it, the build is a full one, and has had its staging folder since its model (above).
+    if (!folders) workDir = createWorkFolder(paths.out, output.mode === "full" ? "staging" : "patch");
     const currentDir = output.mode === "patch" ? paths.out : undefined;
-    aim({ site, siteView: view, paths: postPaths, outDir: workDir, currentDir });
+    aim({ site, siteView: view, paths: postPaths, outDir: workDir!, currentDir, foldersMadeAhead: Boolean(folders) });
     // A patch keeps what went first; a full build's staging folder needs every page, those too.
     const ahead = output.mode === "patch" ? early : undefined;
     const rest = ahead ? output.render.filter((route) => !ahead.writes.has(route.file)) : output.render;
@@ -271,9 +285,15 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
     }
     return summary;
   } catch (error) {
-    discardWorkFolder(workDir);
+    await discardWhenMade(workDir, foldersMade);
     throw outputError(error, paths.out) ?? error;
   } finally {
     lock.release();
   }
+}
+
+/** Throws the work folder away once the worker thread making folders in it is done (else it would make them again). */
+async function discardWhenMade(workDir: string | undefined, foldersMade: Promise<void> | undefined): Promise<void> {
+  await foldersMade?.catch(() => undefined);
+  discardWorkFolder(workDir);
 }

@@ -2,7 +2,7 @@
 // whatever the text holds. An entry is rendered once per post, where its HTML is, and a feed is
 // its header around the entries it lists.
 
-import type { FeedFormat } from "../routes/types.js";
+import type { FeedFormat, Route } from "../routes/types.js";
 import { localTime } from "../parse/dates.js";
 import type { Site } from "../types.js";
 import { stripControls, xmlEscape } from "./escape.js";
@@ -137,4 +137,25 @@ export function feedDocument(format: FeedFormat, header: FeedHeader, entries: re
     ...(header.author ? { authors: [{ name: stripControls(header.author) }] } : {}),
   });
   return `${head.slice(0, -1)},"items":[\n${entries.join(",\n")}\n]}\n`;
+}
+
+const EPOCH = "1970-01-01T00:00:00+00:00";
+
+/** A feed's whole file: its header, from the site and its scope, around its entries' texts in its format. */
+export function feedFile(site: Site, route: Route & { kind: "feed" }, entries: readonly string[], generator: string): string {
+  const { config } = site;
+  const term = route.scope.kind === "site" ? undefined : (route.scope.kind === "category" ? site.categories : site.tags)[route.scope.term]!;
+  const newest = route.items[0];
+  const header: FeedHeader = {
+    title: term ? `${term.title} - ${config.title}` : config.title,
+    subtitle: term?.description ?? config.description,
+    language: config.language,
+    self: absoluteUrl(config, route.url),
+    page: absoluteUrl(config, term ? term.url : "/"),
+    updated: newest === undefined ? EPOCH : dateView(site.posts[newest]!.post.date, config.timezone).iso,
+    author: config.author,
+    generator,
+    timezone: config.timezone,
+  };
+  return feedDocument(route.format, header, entries);
 }

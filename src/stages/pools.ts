@@ -32,6 +32,8 @@ export interface BuildPools {
   aim(target: RenderTarget): void;
   /** Lets every pool used forget the site: between builds a thread holds nothing. */
   clear(): Promise<void>;
+  /** The pool of worker threads, when this build has used it so far. */
+  threads(): Pool | undefined;
 }
 
 /** Pools kept in `kept` (the builder's, between builds), used for a build with `setup`; `key` names that setup. */
@@ -63,6 +65,10 @@ export function buildPools(kept: BuilderState["pools"], setup: WorkerSetup, key:
     },
     async clear() {
       for (const pool of ready) await pool.clear();
+    },
+    threads() {
+      const pool = kept.threads;
+      return pool && ready.has(pool) ? pool : undefined;
     },
   };
 }

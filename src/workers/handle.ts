@@ -3,6 +3,7 @@
 
 import { appendPosts, clearState, createState, parseFiles, renderFiles, setTarget, type WorkerState } from "./tasks.js";
 import { unpackPosts, type Request } from "./protocol.js";
+import { makeFolderTree } from "../write/files.js";
 import type { DistributiveOmit } from "./pool.js";
 
 /** What a thread keeps between requests. */
@@ -24,6 +25,9 @@ export function handle(thread: ThreadState, request: DistributiveOmit<Request, "
       return null;
     case "parse":
       return parseFiles(thread.state!, request.jobs);
+    case "folders":
+      makeFolderTree(request.outDir, request.folders);
+      return null;
     case "render":
       return renderFiles(thread.state!, request.jobs);
     case "clear":

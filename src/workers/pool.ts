@@ -15,6 +15,12 @@ import type { ParseJob, ParseResult, RenderJob, RenderResult, RenderTarget, Work
 const PARSE_BATCH = 128;
 const RENDER_BATCH = 64;
 /**
+ * The smallest batch at the end of a phase. Batches shrink as the jobs run out, so the lanes finish
+ * together: a worker thread holds several batches at once, and at the end of a cold 10k build this
+ * thread sat idle ~0.1 s while the worker finished the full-sized batches it held.
+ */
+const LAST_BATCH = 8;
+/**
  * Batches a worker thread holds at once in a phase of `batches` batches. It gets its next batch from
  * this thread's event loop, which is busy for a while with a batch of its own, a feed, or a garbage
  * collection of its heap (~0.1-0.25 s at 100,000 posts). With two in flight, the worker sat idle 2.5 s
@@ -142,8 +148,10 @@ export class Pool {
   private setupKey: string | undefined;
   /** The lanes that hold the site being rendered. */
   private rendering: Lane[] = [];
-  /** Settles once every render thread holds the whole site: their first batch waits for it, this thread's does not. */
-  private siteSent: Promise<void> = Promise.resolve();
+  /** Settles once every worker thread is set up. */
+  private threadsSetUp: Promise<void> = Promise.resolve();
+  /** The site as sent to the render threads: their first batch waits until all of it is posted, this thread's does not. */
+  private siteSent: SiteSending = { posted: Promise.resolve(), done: Promise.resolve() };
 
   /** This thread and `threads` worker threads (0: this thread alone), each with at most `heapMb` of heap. */
   constructor(threads: number, heapMb = threadHeapMb(0)) {
@@ -154,8 +162,17 @@ export class Pool {
   async setup(setup: WorkerSetup, key?: string): Promise<void> {
     if (key !== undefined && key === this.setupKey) return;
     this.setupKey = undefined;
-    await Promise.all(this.lanes.map((lane) => lane.run({ type: "setup", setup })));
+    const [here, ...threads] = this.lanes;
+    // The threads are not waited for: a thread takes its requests in order, so its first batch runs
+    // after its setup, and this thread parses meanwhile instead of idling while threads start (~0.1 s).
+    // The same setup fails here first; a thread that fails alone fails its batches, and the phase.
+    this.threadsSetUp = Promise.all(threads.map((lane) => lane.run({ type: "setup", setup }))).then(() => undefined);
+    this.threadsSetUp.catch(() => undefined);
+    await here!.run({ type: "setup", setup });
     this.setupKey = key;
+    this.threadsSetUp.catch(() => {
+      this.setupKey = undefined;
+    });
   }
 
   /**
@@ -168,18 +185,32 @@ export class Pool {
     const copies = threads.slice(0, renderThreads(threads.length, target.site.posts.length));
     this.rendering = [here!, ...copies];
     await here!.run({ type: "target", target });
-    this.siteSent = copies.length === 0 ? Promise.resolve() : sendSite(copies, target);
+    this.siteSent = copies.length === 0 ? { posted: Promise.resolve(), done: Promise.resolve() } : sendSite(copies, target);
     // Awaited by the threads' first render batch; a failure must not go unhandled before that.
-    this.siteSent.catch(() => undefined);
+    this.siteSent.posted.catch(() => undefined);
+    this.siteSent.done.catch(() => undefined);
+  }
+
+  /**
+   * Makes `folders` in `outDir` on a worker thread, while this thread goes on; undefined when the pool
+   * has no worker thread (this thread would only do it instead of something else).
+   */
+  makeFoldersAside(outDir: string, folders: readonly string[]): Promise<void> | undefined {
+    const aside = this.lanes[1];
+    if (!aside) return undefined;
+    const made = aside.run({ type: "folders", outDir, folders }).then(() => undefined);
+    made.catch(() => undefined);
+    return made;
   }
 
   /** Parses posts; results in job order. */
   async parse(jobs: readonly ParseJob[]): Promise<ParseResult[]> {
     const results: ParseResult[] = new Array(jobs.length);
-    await this.drain(this.lanes, chunk(jobs.map((job, index) => ({ job, index })), PARSE_BATCH), async (batch, lane) => {
-      const out = (await lane.run({ type: "parse", jobs: batch.map((b) => b.job) })) as ParseResult[];
-      batch.forEach((b, i) => (results[b.index] = out[i]!));
+    await this.drain(this.lanes, jobs, PARSE_BATCH, async (start, batch, lane) => {
+      const out = (await lane.run({ type: "parse", jobs: batch })) as ParseResult[];
+      out.forEach((result, i) => (results[start + i] = result));
     });
+    await this.threadsSetUp;
     return results;
   }
 
@@ -189,16 +220,19 @@ export class Pool {
     const here = this.lanes[0];
     await this.drain(
       this.rendering,
-      chunk(jobs, RENDER_BATCH),
-      async (batch, lane) => {
+      jobs,
+      RENDER_BATCH,
+      async (_start, batch, lane) => {
         onDone((await lane.run({ type: "render", jobs: batch })) as RenderResult[]);
       },
-      (lane) => (lane === here ? undefined : this.siteSent),
+      (lane) => (lane === here ? undefined : this.siteSent.posted),
+      renderWeight,
     );
+    await this.siteSent.done;
   }
 
   async clear(): Promise<void> {
-    await this.siteSent.catch(() => undefined); // a part sent after "clear" would land in no site
+    await this.siteSent.done.catch(() => undefined); // a part sent after "clear" would land in no site
     await Promise.all(this.rendering.map((lane) => lane.run({ type: "clear" })));
     this.rendering = [];
   }
@@ -208,30 +242,64 @@ export class Pool {
   }
 
   /**
-   * Runs batches until none is left, each lane taking the next batch as soon as it is free (and
-   * `ready` for it: a thread still unpacking the site takes none, so this thread renders meanwhile).
+   * Runs `jobs` in batches of at most `size` (by `weight`) until none is left, each lane taking the
+   * next batch as soon as it is free (and `ready` for it: a thread still waiting for the site takes
+   * none, so this thread renders meanwhile). Batches shrink towards LAST_BATCH as the jobs run out.
    */
-  private async drain<T>(lanes: readonly Lane[], batches: T[][], run: (batch: T[], lane: Lane) => Promise<void>, ready?: (lane: Lane) => Promise<void> | undefined): Promise<void> {
+  private async drain<T>(
+    lanes: readonly Lane[],
+    jobs: readonly T[],
+    size: number,
+    run: (start: number, batch: T[], lane: Lane) => Promise<void>,
+    ready?: (lane: Lane) => Promise<void> | undefined,
+    weight: (job: T) => number = () => 1,
+  ): Promise<void> {
     let next = 0;
-    const inFlight = batchesInFlight(batches.length);
+    let left = 0;
+    for (const job of jobs) left += weight(job);
+    const inFlight = batchesInFlight(Math.ceil(left / size));
+    const held = lanes.reduce((sum, lane) => sum + (lane instanceof ThreadLane ? inFlight : 1), 0);
     await Promise.all(
       lanes.flatMap((lane) =>
         Array.from({ length: lane instanceof ThreadLane ? inFlight : 1 }, async () => {
           await ready?.(lane);
-          while (next < batches.length) await run(batches[next++]!, lane);
+          while (next < jobs.length) {
+            const start = next;
+            // Every batch held at once gets an equal share of what is left, twice over: near the end no lane holds much more than the others.
+            const wanted = Math.max(LAST_BATCH, Math.min(size, Math.ceil(left / (held * 2))));
+            let taken = 0;
+            while (next < jobs.length && taken < wanted) taken += weight(jobs[next++]!);
+            left -= taken;
+            await run(start, jobs.slice(start, next), lane);
+          }
         }),
       ),
     );
   }
 }
 
+/** A render job's share of a batch: a scope's feeds weigh as the pages they render, and half a page per entry. */
+function renderWeight(job: RenderJob): number {
+  return "feeds" in job ? 1 + job.pages.length + (job.feeds[0]?.items.length ?? 0) / 2 : 1;
+}
+
+/** The site on its way to the render threads. */
+interface SiteSending {
+  /** Settles once every part is posted: a thread takes a render batch posted after them only once it holds them all. */
+  readonly posted: Promise<void>;
+  /** Settles once every thread has unpacked every part. */
+  readonly done: Promise<void>;
+}
+
 /**
  * Sends the threads their copy of the site: a skeleton, then the posts in parts, serialized once here
  * and copied to every thread as bytes (cloning them per thread serialized them once per thread, on
- * this thread). In parts, so a thread unpacks one while this thread packs the next, and at most two
- * in flight, so memory holds two; between parts (on a large site) this thread renders.
+ * this thread). In parts, so a thread unpacks one while this thread packs the next. On a large site
+ * at most two are in flight, so memory holds two, and between parts this thread renders; a smaller
+ * site is posted whole at once, since waiting for the answers through this thread's event loop, busy
+ * with its own batches, left the worker idle ~0.15 s of a cold 10k build.
  */
-async function sendSite(copies: readonly Lane[], target: RenderTarget): Promise<void> {
+function sendSite(copies: readonly Lane[], target: RenderTarget): SiteSending {
   // Terms and periods from a snapshot are stand-ins without own fields: made plain to be copied.
   const skeleton: RenderTarget = { ...target, site: plainTaxonomies({ ...target.site, posts: [] }), paths: [] };
   // Each answer is awaited at the end, and caught meanwhile: a thread that dies fails every message
@@ -244,16 +312,14 @@ async function sendSite(copies: readonly Lane[], target: RenderTarget): Promise<
   const sent = [toAll({ type: "target", target: skeleton })];
   const { length } = target.site.posts;
   const size = Math.min(SITE_PART_MAX, Math.max(64, Math.ceil(length / SITE_PARTS)));
-  for (let i = 0; i < length; i += size) {
-    if (sent.length >= 3) await sent[sent.length - 2]; // the part before last
-    const packed = packPosts(target.site.posts.slice(i, i + size), target.paths.slice(i, i + size));
-    sent.push(toAll({ type: "posts", packed }));
-  }
-  await Promise.all(sent);
-}
-
-function chunk<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
+  const bounded = length > SITE_PART_MAX;
+  const postParts = async (): Promise<void> => {
+    for (let i = 0; i < length; i += size) {
+      if (bounded && sent.length >= 3) await sent[sent.length - 2]; // the part before last
+      const packed = packPosts(target.site.posts.slice(i, i + size), target.paths.slice(i, i + size));
+      sent.push(toAll({ type: "posts", packed }));
+    }
+  };
+  const posted = postParts();
+  return { posted, done: posted.then(() => Promise.all(sent)).then(() => undefined) };
 }

@@ -13,6 +13,8 @@ export type Request =
   /** A part of the site's posts and their paths, v8-serialized once for every thread (see Pool.target). */
   | { readonly id: number; readonly type: "posts"; readonly packed: Uint8Array }
   | { readonly id: number; readonly type: "parse"; readonly jobs: readonly ParseJob[] }
+  /** Folders to make in a work folder while this thread works out the model. */
+  | { readonly id: number; readonly type: "folders"; readonly outDir: string; readonly folders: readonly string[] }
   | { readonly id: number; readonly type: "render"; readonly jobs: readonly RenderJob[] }
   | { readonly id: number; readonly type: "clear" };
 

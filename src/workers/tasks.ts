@@ -9,7 +9,7 @@ import { textStats } from "../parse/excerpt.js";
 import { createPostParser, type ParseSettings, type PostFile, type PostParser } from "../parse/post.js";
 import { pageContext, templateFor, type SiteView } from "../render/context.js";
 import { createEnvironment, templateError } from "../render/environment.js";
-import { absolutizeHtml, feedEntries, feedEntryData, type FeedEntries, type FeedEntry } from "../render/feeds.js";
+import { absolutizeHtml, feedEntries, feedEntryData, feedFile, type FeedEntries, type FeedEntry } from "../render/feeds.js";
 import type { TemplateFile, TemplateSet } from "../render/templates.js";
 import type { Route } from "../routes/types.js";
 import { placePost } from "../model/site.js";
@@ -33,6 +33,8 @@ export interface RenderTarget {
   /** Where files are written, and the folder holding the current output (to skip identical bytes). */
   readonly outDir: string;
   readonly currentDir?: string;
+  /** The post pages' folders were made ahead in outDir (makeFolderTree): pages are written without checking for them. */
+  readonly foldersMadeAhead?: boolean;
 }
 
 /** A post file to read. */
@@ -43,16 +45,28 @@ export interface ParseJob extends PostFile {
 /** The outcome of parsing one file. */
 export type ParseResult = { readonly ok: true; readonly post: Post } | { readonly ok: false; readonly problem: Problem };
 
-/** One output to produce: a templated page (with the post's feed entries where asked), or only a post's entries. */
-export type RenderJob = { readonly route: Route; readonly entry: boolean } | { readonly entryOf: number };
+type FeedRoute = Route & { readonly kind: "feed" };
+type PostRoute = Route & { readonly kind: "post" };
 
-/** What a render job produced. */
+/**
+ * One job: a templated page; or a scope's feeds (one per format, the same posts), rendered from their
+ * posts' bodies together with the pages of those posts this job owns, so each body is rendered once for
+ * both. A feed is written where its entries are: they never travel between threads.
+ */
+export type RenderJob = { readonly route: Route } | FeedsJob;
+
+/** A scope's feeds, and the pages of their posts it renders too. */
+export interface FeedsJob {
+  readonly feeds: readonly FeedRoute[];
+  readonly pages: readonly PostRoute[];
+}
+
+/** What a job produced, file by file (`file` empty: a problem with a feed's post, no file of its own). */
 export interface RenderResult {
   readonly file: string;
-  /** Index of the post the job concerned. */
+  /** Index of the post the file concerned. */
   readonly post?: number;
   readonly write?: WriteResult;
-  readonly entries?: FeedEntries;
   readonly problem?: Problem;
 }
 
@@ -74,7 +88,7 @@ export function createState(setup: WorkerSetup): WorkerState {
 /** Sets the site a thread renders next. */
 export function setTarget(state: WorkerState, target: RenderTarget): void {
   state.target = target;
-  forgetFolders();
+  forgetFolders(target.foldersMadeAhead ? target.outDir : undefined);
 }
 
 /** Adds a chunk of the site's posts sent after the target (large sites are sent in parts). */
@@ -109,39 +123,80 @@ export function parseFiles(state: WorkerState, jobs: readonly ParseJob[]): Parse
   });
 }
 
-/** Renders and writes pages, with the feed entries of posts where asked. A template error stops the build. */
+/** Renders and writes pages and feeds. A template error stops the build. */
 export function renderFiles(state: WorkerState, jobs: readonly RenderJob[]): RenderResult[] {
   const target = state.target;
   if (!target) throw new Error("render before target");
+  const results: RenderResult[] = [];
+  for (const job of jobs) {
+    if ("route" in job) results.push(renderPage(state, target, job.route));
+    else renderFeeds(state, target, job, results);
+  }
+  return results;
+}
+
+/** A post's body as HTML, or the problem reading its file. */
+function readBody(state: WorkerState, target: RenderTarget, index: number): string | Problem {
+  const { post } = target.site.posts[index]!;
+  try {
+    return state.parser.body(post, readFileSync(target.paths[index]!));
+  } catch (error) {
+    return asProblem(error, post.source);
+  }
+}
+
+/** Renders and writes one templated page; a post's body is read here unless given. */
+function renderPage(state: WorkerState, target: RenderTarget, route: Route, body?: string): RenderResult {
   const { site } = target;
-  return jobs.map((job) => {
-    const route = "route" in job ? job.route : undefined;
-    const index = route ? (route.kind === "post" ? route.post : undefined) : (job as { entryOf: number }).entryOf;
-    const file = route?.file ?? "";
-    let html: string | undefined;
-    if (index !== undefined) {
-      const { post } = site.posts[index]!;
-      try {
-        html = state.parser.body(post, readFileSync(target.paths[index]!));
-      } catch (error) {
-        return { file, post: index, problem: asProblem(error, post.source) };
+  const { file } = route;
+  const index = route.kind === "post" ? route.post : undefined;
+  const html = index === undefined ? undefined : (body ?? readBody(state, target, index));
+  if (typeof html === "object") return { file, post: index, problem: html };
+  const template = templateFor(route)!;
+  // The context is this page's own, so it is added to in place: a copy made as `{ ...page, site }`
+  // would get a hidden class of its own in V8 (Node 20), one per page, and miss every lookup cache.
+  const context: Record<string, unknown> = Object.assign(pageContext(site, target.siteView, route), { site: target.siteView });
+  if (html !== undefined) Object.assign(context.post as object, { content: html, stats: textStats(html, true) });
+  let text: string;
+  try {
+    text = state.env.render(template, context);
+  } catch (error) {
+    throw templateError(error, state.templates, template);
+  }
+  return { file, post: index, write: writeOutputFile(target.outDir, file, text, target.currentDir) };
+}
+
+/** Renders a scope's feeds and the pages the job owns, each post's body once. */
+function renderFeeds(state: WorkerState, target: RenderTarget, job: FeedsJob, results: RenderResult[]): void {
+  const { site } = target;
+  const bodies = new Map<number, string | Problem>();
+  const bodyOf = (index: number): string | undefined => {
+    let body = bodies.get(index);
+    if (body === undefined) {
+      bodies.set(index, (body = readBody(state, target, index)));
+      if (typeof body === "object") results.push({ file: "", post: index, problem: body });
+    }
+    return typeof body === "string" ? body : undefined;
+  };
+  for (const route of job.pages) {
+    const body = bodyOf(route.post);
+    // A post whose file vanished after parsing has no page; its problem is reported once, above.
+    if (body !== undefined) results.push(renderPage(state, target, route, body));
+  }
+  const entries = new Map<number, FeedEntries>();
+  for (const feed of job.feeds) {
+    const texts: string[] = [];
+    for (const post of feed.items) {
+      let entry = entries.get(post);
+      if (!entry) {
+        const body = bodyOf(post);
+        if (body === undefined) continue;
+        entries.set(post, (entry = renderEntries(site, post, body)));
       }
+      texts.push(entry[feed.format]);
     }
-    const entries = index !== undefined && (!route || (job as { entry: boolean }).entry) ? renderEntries(site, index, html!) : undefined;
-    if (!route) return { file, post: index, entries };
-    const template = templateFor(route)!;
-    // The context is this page's own, so it is added to in place: a copy made as `{ ...page, site }`
-    // would get a hidden class of its own in V8 (Node 20), one per page, and miss every lookup cache.
-    const context: Record<string, unknown> = Object.assign(pageContext(site, target.siteView, route), { site: target.siteView });
-    if (html !== undefined) Object.assign(context.post as object, { content: html, stats: textStats(html, true) });
-    let text: string;
-    try {
-      text = state.env.render(template, context);
-    } catch (error) {
-      throw templateError(error, state.templates, template);
-    }
-    return { file, post: index, write: writeOutputFile(target.outDir, file, text, target.currentDir), entries };
-  });
+    results.push({ file: feed.file, write: writeOutputFile(target.outDir, feed.file, feedFile(site, feed, texts, target.siteView.generator), target.currentDir) });
+  }
 }
 
 function renderEntries(site: Site, index: number, html: string): FeedEntries {

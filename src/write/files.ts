@@ -38,9 +38,37 @@ export function sameBytes(dir: string, file: string, content: Buffer | string): 
 // Folders this thread has made (or found) in this build: one mkdir per folder, not one per file.
 const madeFolders = new Set<string>();
 
-/** Forgets the folders made so far (a new build writes into a new work folder). */
-export function forgetFolders(): void {
+// The work folder whose post folders another thread made ahead (makeFolderTree): writes there go
+// straight to the file, and make folders only when the file's is missing.
+let foldersMadeIn: string | undefined;
+
+/** Forgets the folders made so far (a new build writes into a new work folder); `madeAhead`: the folder whose post folders were made ahead. */
+export function forgetFolders(madeAhead?: string): void {
   madeFolders.clear();
+  foldersMadeIn = madeAhead;
+}
+
+/**
+ * Makes `folders` (relative, each listed after its parent or with it missing from the list) in
+ * `outDir`, one mkdir each: a worker thread makes a cold build's post folders this way while this
+ * thread works out the model, time it would otherwise spend idle.
+ */
+export function makeFolderTree(outDir: string, folders: readonly string[]): void {
+  for (const folder of folders) {
+    let full: string;
+    try {
+      full = outputPath(outDir, folder);
+    } catch {
+      continue; // a path no page may have: the model reports its post
+    }
+    try {
+      mkdirSync(full);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "ENOENT") mkdirSync(full, { recursive: true });
+      else if (code !== "EEXIST") throw writeError(error, "the output", { file: full }) ?? error;
+    }
+  }
 }
 
 /**
@@ -70,13 +98,14 @@ export function writeOutputFile(outDir: string, file: string, text: string, curr
   const full = outputPath(outDir, file);
   const dir = path.dirname(full);
   try {
-    if (!madeFolders.has(dir)) makeFolders(outDir, dir);
+    if (outDir !== foldersMadeIn && !madeFolders.has(dir)) makeFolders(outDir, dir);
     try {
       writeFileSync(full, text);
     } catch (error) {
-      // The folder was removed since (a new work folder with the same name): make it again.
+      // A folder not made ahead, or removed since (a new work folder with the same name): made now.
       if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-      mkdirSync(dir, { recursive: true });
+      madeFolders.delete(dir);
+      makeFolders(outDir, dir);
       writeFileSync(full, text);
     }
   } catch (error) {
