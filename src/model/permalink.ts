@@ -28,33 +28,58 @@ export interface PostUrlParts {
   readonly slug?: string;
 }
 
-/** The values of every placeholder for one post, in a zone. */
-export function postPlaceholders(parts: PostUrlParts, timezone: string): Record<string, string> {
-  const t = localTime(parts.date, timezone);
-  const startOfYear = Date.UTC(t.year, 0, 1);
-  const dayOfYear = Math.floor((Date.UTC(t.year, t.month - 1, t.day) - startOfYear) / 86_400_000) + 1;
-  const weekday = new Date(Date.UTC(t.year, t.month - 1, t.day)).getUTCDay();
+/**
+ * A post's placeholder values, in a zone, each worked out when a pattern asks for it: a pattern names
+ * four or five of the nineteen, and every post's URL is filled in when it is parsed.
+ */
+export function postPlaceholders(parts: PostUrlParts, timezone: string): (name: string) => string | undefined {
+  let at: ReturnType<typeof localTime> | undefined;
+  const t = (): ReturnType<typeof localTime> => (at ??= localTime(parts.date, timezone));
+  const weekday = (): number => new Date(Date.UTC(t().year, t().month - 1, t().day)).getUTCDay();
   const source = parts.slug ?? (parts.fileTitle || parts.title);
-  return {
-    year: String(t.year),
-    short_year: pad(t.year % 100),
-    month: pad(t.month),
-    i_month: String(t.month),
-    short_month: MONTHS[t.month - 1]!,
-    long_month: MONTHS_LONG[t.month - 1]!,
-    day: pad(t.day),
-    i_day: String(t.day),
-    y_day: pad(dayOfYear, 3),
-    short_day: DAYS[weekday]!,
-    week: pad(isoWeek(t.year, t.month, t.day)),
-    hour: pad(t.hour),
-    minute: pad(t.minute),
-    second: pad(t.second),
-    title: jekyllPrettySlug(source) || jekyllDefaultSlug(parts.title) || "post",
-    slug: jekyllDefaultSlug(source) || "post",
-    name: jekyllPrettySlug(parts.fileTitle) || "post",
-    categories: [...new Set(parts.categories.map((c) => c.toLowerCase()))].join("/"),
-    output_ext: ".html",
+  return (name) => {
+    switch (name) {
+      case "year":
+        return String(t().year);
+      case "short_year":
+        return pad(t().year % 100);
+      case "month":
+        return pad(t().month);
+      case "i_month":
+        return String(t().month);
+      case "short_month":
+        return MONTHS[t().month - 1]!;
+      case "long_month":
+        return MONTHS_LONG[t().month - 1]!;
+      case "day":
+        return pad(t().day);
+      case "i_day":
+        return String(t().day);
+      case "y_day":
+        return pad(Math.floor((Date.UTC(t().year, t().month - 1, t().day) - Date.UTC(t().year, 0, 1)) / 86_400_000) + 1, 3);
+      case "short_day":
+        return DAYS[weekday()]!;
+      case "week":
+        return pad(isoWeek(t().year, t().month, t().day));
+      case "hour":
+        return pad(t().hour);
+      case "minute":
+        return pad(t().minute);
+      case "second":
+        return pad(t().second);
+      case "title":
+        return jekyllPrettySlug(source) || jekyllDefaultSlug(parts.title) || "post";
+      case "slug":
+        return jekyllDefaultSlug(source) || "post";
+      case "name":
+        return jekyllPrettySlug(parts.fileTitle) || "post";
+      case "categories":
+        return [...new Set(parts.categories.map((c) => c.toLowerCase()))].join("/");
+      case "output_ext":
+        return ".html";
+      default:
+        return undefined;
+    }
   };
 }
 
@@ -67,8 +92,9 @@ function isoWeek(year: number, month: number, day: number): number {
 }
 
 /** Fills a pattern's `:placeholders`; unknown ones are left as written. Longest names first (`:i_month` before `:month`). */
-export function fillPattern(pattern: string, values: Readonly<Record<string, string>>): string {
-  return pattern.replace(/:([a-z_]+)/g, (whole, name: string) => (Object.hasOwn(values, name) ? values[name]! : whole));
+export function fillPattern(pattern: string, values: Readonly<Record<string, string>> | ((name: string) => string | undefined)): string {
+  const valueOf = typeof values === "function" ? values : (name: string) => (Object.hasOwn(values, name) ? values[name] : undefined);
+  return pattern.replace(/:([a-z_]+)/g, (whole, name: string) => valueOf(name) ?? whole);
 }
 
 /**
