@@ -135,7 +135,7 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
     // With no output to patch, the build writes a whole staging folder: a worker thread makes its post
     // folders while this thread works out the model (stages/folders.ts).
     const aside = parsed && !usable ? threads() : undefined;
-    const folders = aside && makePostFoldersAhead(aside, (workDir = createWorkFolder(paths.out, "staging")), parsed!.posts);
+    let folders = aside && makePostFoldersAhead(aside, (workDir = createWorkFolder(paths.out, "staging")), parsed!.posts);
     foldersMade = folders?.made;
     const stage = reused
       ? reusedModel(reused, usable!.summary!)
@@ -203,14 +203,16 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
           );
     const output = clock.time("plan", () => (stage.edit ? planEdit(routes, signatures, usable!) : planOutput(routes, signatures, stage.copyable, usable)));
 
+    const foldersMadeAhead = Boolean(folders);
     if (folders) {
       await folders.made;
       dropUnusedFolders(workDir!, folders, routes);
+      folders = undefined; // a folder list at 100,000 posts is ~15 MB, and the build's peak is ahead
     }
     // With no output before it, the build is a full one, and has had its staging folder since its model (above).
-    if (!folders) workDir = createWorkFolder(paths.out, output.mode === "full" ? "staging" : "patch");
+    if (!foldersMadeAhead) workDir = createWorkFolder(paths.out, output.mode === "full" ? "staging" : "patch");
     const currentDir = output.mode === "patch" ? paths.out : undefined;
-    aim({ site, siteView: view, paths: postPaths, outDir: workDir!, currentDir, foldersMadeAhead: Boolean(folders) });
+    aim({ site, siteView: view, paths: postPaths, outDir: workDir!, currentDir, foldersMadeAhead });
     // A patch keeps what went first; a full build's staging folder needs every page, those too.
     const ahead = output.mode === "patch" ? early : undefined;
     const rest = ahead ? output.render.filter((route) => !ahead.writes.has(route.file)) : output.render;
