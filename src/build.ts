@@ -207,7 +207,7 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
     if (folders) {
       await folders.made;
       dropUnusedFolders(workDir!, folders, routes);
-      folders = undefined; // a folder list at 100,000 posts is ~15 MB, and the build's peak is ahead
+      folders = undefined; // its URL list is not needed past here, where the build's memory peaks
     }
     // With no output before it, the build is a full one, and has had its staging folder since its model (above).
     if (!foldersMadeAhead) workDir = createWorkFolder(paths.out, output.mode === "full" ? "staging" : "patch");

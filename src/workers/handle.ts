@@ -3,7 +3,8 @@
 
 import { appendPosts, clearState, createState, parseFiles, renderFiles, setTarget, type WorkerState } from "./tasks.js";
 import { unpackPosts, type Request } from "./protocol.js";
-import { makeFolderTree } from "../write/files.js";
+import { makeFoldersFor } from "../write/files.js";
+import { urlToFile } from "../model/permalink.js";
 import type { DistributiveOmit } from "./pool.js";
 
 /** What a thread keeps between requests. */
@@ -26,7 +27,7 @@ export function handle(thread: ThreadState, request: DistributiveOmit<Request, "
     case "parse":
       return parseFiles(thread.state!, request.jobs);
     case "folders":
-      makeFolderTree(request.outDir, request.folders);
+      makeFoldersFor(request.outDir, request.urls.map(urlToFile));
       return null;
     case "render":
       return renderFiles(thread.state!, request.jobs);

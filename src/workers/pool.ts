@@ -192,13 +192,13 @@ export class Pool {
   }
 
   /**
-   * Makes `folders` in `outDir` on a worker thread, while this thread goes on; undefined when the pool
-   * has no worker thread (this thread would only do it instead of something else).
+   * Makes the folders of pages at `urls` in `outDir` on a worker thread, while this thread goes on;
+   * undefined when the pool has no worker thread (this thread would only do it instead of something else).
    */
-  makeFoldersAside(outDir: string, folders: readonly string[]): Promise<void> | undefined {
+  makeFoldersAside(outDir: string, urls: readonly string[]): Promise<void> | undefined {
     const aside = this.lanes[1];
     if (!aside) return undefined;
-    const made = aside.run({ type: "folders", outDir, folders }).then(() => undefined);
+    const made = aside.run({ type: "folders", outDir, urls }).then(() => undefined);
     made.catch(() => undefined);
     return made;
   }

@@ -38,7 +38,7 @@ export function sameBytes(dir: string, file: string, content: Buffer | string): 
 // Folders this thread has made (or found) in this build: one mkdir per folder, not one per file.
 const madeFolders = new Set<string>();
 
-// The work folder whose post folders another thread made ahead (makeFolderTree): writes there go
+// The work folder whose post folders another thread made ahead (makeFoldersFor): writes there go
 // straight to the file, and make folders only when the file's is missing.
 let foldersMadeIn: string | undefined;
 
@@ -48,13 +48,29 @@ export function forgetFolders(madeAhead?: string): void {
   foldersMadeIn = madeAhead;
 }
 
+/** The folders holding `files` (relative paths), each listed once and after its parent. */
+export function foldersOf(files: Iterable<string>): string[] {
+  const seen = new Set<string>();
+  const ordered: string[] = [];
+  const missing: string[] = [];
+  for (const file of files) {
+    for (let dir = path.posix.dirname(file); dir !== "." && dir !== "/" && !seen.has(dir); dir = path.posix.dirname(dir)) missing.push(dir);
+    for (let i = missing.length - 1; i >= 0; i--) {
+      seen.add(missing[i]!);
+      ordered.push(missing[i]!);
+    }
+    missing.length = 0;
+  }
+  return ordered;
+}
+
 /**
- * Makes `folders` (relative, each listed after its parent or with it missing from the list) in
- * `outDir`, one mkdir each: a worker thread makes a cold build's post folders this way while this
- * thread works out the model, time it would otherwise spend idle.
+ * Makes the folders of `files` (relative) in `outDir`, one mkdir each: a worker thread makes a cold
+ * build's post folders this way while the main thread works out the model, time it would otherwise
+ * spend idle.
  */
-export function makeFolderTree(outDir: string, folders: readonly string[]): void {
-  for (const folder of folders) {
+export function makeFoldersFor(outDir: string, files: Iterable<string>): void {
+  for (const folder of foldersOf(files)) {
     let full: string;
     try {
       full = outputPath(outDir, folder);
