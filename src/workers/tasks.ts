@@ -181,7 +181,7 @@ function renderFeeds(state: WorkerState, target: RenderTarget, job: FeedsJob, re
   for (const route of job.pages) {
     const body = bodyOf(route.post);
     // A post whose file vanished after parsing has no page; its problem is reported once, above.
-    if (body !== undefined) results.push(renderPage(state, target, route, body));
+    results.push(body === undefined ? { file: route.file, post: route.post } : renderPage(state, target, route, body));
   }
   const entries = new Map<number, FeedEntries>();
   for (const feed of job.feeds) {

@@ -1,4 +1,5 @@
 // Feeds, sitemaps, robots.txt and the SEO tags of every page.
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -75,6 +76,29 @@ describe("JSON Feed 1.1", () => {
     expect(feed.items[1].title).toBe('A <b>&</b> "q" ]]> </script> {{ x }}  end');
     expect(feed.items[1].date_published).toBe("2022-01-19T09:00:00+08:00");
     expect(feed.items[1].content_html).toContain("<p>正文  二</p>");
+  });
+});
+
+describe("a post whose file vanishes after parsing", () => {
+  // Its body is read again where its page and its feed entries are rendered: the site's feed and its
+  // category's (and tag's) list it, each rendered in a job of its own, and each finds the file gone.
+  it.each([0, 1])("is reported once, and every feed listing it is written without it (%i worker threads)", async (workers) => {
+    const root = makeSite({
+      "site.yml": "title: 新闻站\nurl: https://news.example.com\ncategories:\n  tech: 科技\nfeeds:\n  tags: true\n",
+      "posts/2022-01-18-a.md": post({ title: "留下的", date: "2022-01-18 14:05:51 +0800", categories: "tech", tags: "芯片" }),
+      "posts/2022-01-19-b.md": post({ title: "消失的", date: "2022-01-19 09:00:00 +0800", categories: "tech", tags: "芯片" }),
+    });
+    const gone = path.join(root, "posts/2022-01-19-b.md");
+    const into = path.join(tempDir(), "out");
+    const summary = await build({ root, out: into, cacheDir: false, search: false, workers, now: Date.UTC(2022, 0, 21), onSite: () => rmSync(gone) });
+    expect(summary.skipped.map((problem) => `${path.relative(root, problem.file ?? "")}: ${problem.message}`)).toEqual(["posts/2022-01-19-b.md: file vanished while building"]);
+    for (const file of ["feed.xml", "feed/category/tech.xml", "feed/tag/芯片.xml"]) {
+      const text = readOut(into, file);
+      expect(XMLValidator.validate(text)).toBe(true);
+      expect(text).toContain("留下的");
+      expect(text).not.toContain("消失的</title>");
+    }
+    expect(JSON.parse(readOut(into, "feed/category/tech.json")).items.map((item: { title: string }) => item.title)).toEqual(["留下的"]);
   });
 });
 
