@@ -109,7 +109,7 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
     // never needs them (stages/full.ts).
     const [{ compileTemplates }, stages] = await Promise.all([import("./render/compiled.js"), import("./stages/full.js")]);
     const { buildPools, fullModel, holdHeapGrowth, indexSearch, joinRenders, parseSources, planEdit, planOutput, renderOpenFirst, renderRoutes, reusedModel, reuseModel, routeSignatures, siteView, templateFor } = stages;
-    const { forgetOutputOrNote, keepSnapshotOrNote, postIds, saveCacheOrNote, savePostsEarlyOrNote, snapshotOf, SNAPSHOT_MAX_POSTS, dropUnusedFolders, makePostFoldersAhead } = stages;
+    const { forgetOutputOrNote, keepSnapshotOrNote, postIds, saveCacheOrNote, savePostsEarlyOrNote, snapshotOf, SNAPSHOT_MAX_POSTS, dropUnusedFolders, foldersAheadFor, makePostFoldersAhead } = stages;
     const compiled = compileTemplates(templates, config, cacheDir);
 
     const setup: WorkerSetup = { config, parse: settings, templates: [...compiled.files.values()], templateHashes: [...templates.hashes] };
@@ -134,7 +134,7 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
     const parsed = reused ? undefined : await clock.timeAsync("parse", () => parseSources(sources.files, cache, poolFor, state.settings.keepLastGood));
     // With no output to patch, the build writes a whole staging folder: a worker thread makes its post
     // folders while this thread works out the model (stages/folders.ts).
-    const aside = parsed && !usable ? threads() : undefined;
+    const aside = parsed && !usable && foldersAheadFor(parsed.posts.length) ? threads() : undefined;
     let folders = aside && makePostFoldersAhead(aside, (workDir = createWorkFolder(paths.out, "staging")), parsed!.posts);
     foldersMade = folders?.made;
     const stage = reused

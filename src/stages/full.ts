@@ -7,7 +7,7 @@ export { snapshotOf, SNAPSHOT_MAX_POSTS } from "../cache/snapshot.js";
 export { siteView, templateFor } from "../render/context.js";
 export { indexSearch } from "../search/stage.js";
 export { joinRenders, renderOpenFirst } from "./first.js";
-export { dropUnusedFolders, makePostFoldersAhead } from "./folders.js";
+export { dropUnusedFolders, foldersAheadFor, makePostFoldersAhead } from "./folders.js";
 export { fullModel, reusedModel } from "./model.js";
 export { parseSources } from "./parse.js";
 export { planEdit, planOutput } from "./plan.js";
