@@ -5,10 +5,10 @@
 
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { plainTaxonomies } from "../cache/term-columns.js";
 import { BuildError } from "../errors.js";
 import { nextTurn } from "../turns.js";
-import { packPosts, type Request, type Response } from "./protocol.js";
+import type { Request, Response } from "./protocol.js";
+import { sendSite, SITE_SENT, type SiteSending } from "./send-site.js";
 import type { ThreadState } from "./handle.js";
 import type { ParseJob, ParseResult, RenderJob, RenderResult, RenderTarget, WorkerSetup } from "./tasks.js";
 
@@ -29,12 +29,9 @@ const LAST_BATCH = 8;
  * posts (1,500 pages in 24 batches) four made rendering ~15% longer, so a short phase keeps two.
  */
 const batchesInFlight = (batches: number): number => (batches >= 64 ? 4 : 2);
-/** The site goes to the threads in parts of at most this many posts, and in at least eight: see sendSite. */
-const SITE_PART_MAX = 20_000;
-const SITE_PARTS = 8;
 
 /** One thread's way of running tasks (a worker, or inline). */
-interface Lane {
+export interface Lane {
   run(request: DistributiveOmit<Request, "id">): Promise<unknown>;
   close(): Promise<void>;
 }
@@ -151,7 +148,7 @@ export class Pool {
   /** Settles once every worker thread is set up. */
   private threadsSetUp: Promise<void> = Promise.resolve();
   /** The site as sent to the render threads: their first batch waits until all of it is posted, this thread's does not. */
-  private siteSent: SiteSending = { posted: Promise.resolve(), done: Promise.resolve() };
+  private siteSent: SiteSending = SITE_SENT;
 
   /** This thread and `threads` worker threads (0: this thread alone), each with at most `heapMb` of heap. */
   constructor(threads: number, heapMb = threadHeapMb(0)) {
@@ -185,7 +182,7 @@ export class Pool {
     const copies = threads.slice(0, renderThreads(threads.length, target.site.posts.length));
     this.rendering = [here!, ...copies];
     await here!.run({ type: "target", target });
-    this.siteSent = copies.length === 0 ? { posted: Promise.resolve(), done: Promise.resolve() } : sendSite(copies, target);
+    this.siteSent = copies.length === 0 ? SITE_SENT : sendSite(copies, target);
     // Awaited by the threads' first render batch; a failure must not go unhandled before that.
     this.siteSent.posted.catch(() => undefined);
     this.siteSent.done.catch(() => undefined);
@@ -281,45 +278,4 @@ export class Pool {
 /** A render job's share of a batch: a scope's feeds weigh as the pages they render, and half a page per entry. */
 function renderWeight(job: RenderJob): number {
   return "feeds" in job ? 1 + job.pages.length + (job.feeds[0]?.items.length ?? 0) / 2 : 1;
-}
-
-/** The site on its way to the render threads. */
-interface SiteSending {
-  /** Settles once every part is posted: a thread takes a render batch posted after them only once it holds them all. */
-  readonly posted: Promise<void>;
-  /** Settles once every thread has unpacked every part. */
-  readonly done: Promise<void>;
-}
-
-/**
- * Sends the threads their copy of the site: a skeleton, then the posts in parts, serialized once here
- * and copied to every thread as bytes (cloning them per thread serialized them once per thread, on
- * this thread). In parts, so a thread unpacks one while this thread packs the next. On a large site
- * at most two are in flight, so memory holds two, and between parts this thread renders; a smaller
- * site is posted whole at once, since waiting for the answers through this thread's event loop, busy
- * with its own batches, left the worker idle ~0.15 s of a cold 10k build.
- */
-function sendSite(copies: readonly Lane[], target: RenderTarget): SiteSending {
-  // Terms and periods from a snapshot are stand-ins without own fields: made plain to be copied.
-  const skeleton: RenderTarget = { ...target, site: plainTaxonomies({ ...target.site, posts: [] }), paths: [] };
-  // Each answer is awaited at the end, and caught meanwhile: a thread that dies fails every message
-  // it holds at once, and those not yet awaited must not be unhandled rejections.
-  const toAll = (request: DistributiveOmit<Request, "id">): Promise<unknown> => {
-    const answers = Promise.all(copies.map((lane) => lane.run(request)));
-    answers.catch(() => undefined);
-    return answers;
-  };
-  const sent = [toAll({ type: "target", target: skeleton })];
-  const { length } = target.site.posts;
-  const size = Math.min(SITE_PART_MAX, Math.max(64, Math.ceil(length / SITE_PARTS)));
-  const bounded = length > SITE_PART_MAX;
-  const postParts = async (): Promise<void> => {
-    for (let i = 0; i < length; i += size) {
-      if (bounded && sent.length >= 3) await sent[sent.length - 2]; // the part before last
-      const packed = packPosts(target.site.posts.slice(i, i + size), target.paths.slice(i, i + size));
-      sent.push(toAll({ type: "posts", packed }));
-    }
-  };
-  const posted = postParts();
-  return { posted, done: posted.then(() => Promise.all(sent)).then(() => undefined) };
 }

@@ -33,7 +33,7 @@ export interface RenderTarget {
   /** Where files are written, and the folder holding the current output (to skip identical bytes). */
   readonly outDir: string;
   readonly currentDir?: string;
-  /** The post pages' folders were made ahead in outDir (makeFolderTree): pages are written without checking for them. */
+  /** The post pages' folders were made ahead in outDir (makeFoldersFor): pages are written without checking for them. */
   readonly foldersMadeAhead?: boolean;
 }
 

@@ -226,3 +226,9 @@ function removeEmptyParents(out: string, dir: string): void {
 export function discardWorkFolder(dir: string | undefined): void {
   if (dir) rmSync(dir, { recursive: true, force: true });
 }
+
+/** Throws a work folder away once `writing` (a thread making folders in it) is done: else it would make them again. */
+export async function discardWorkFolderOnce(dir: string | undefined, writing: Promise<void> | undefined): Promise<void> {
+  await writing?.catch(() => undefined);
+  discardWorkFolder(dir);
+}
