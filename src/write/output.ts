@@ -108,15 +108,6 @@ export function createWorkFolder(out: string, kind: "staging" | "patch"): string
   return dir;
 }
 
-/** Creates every folder the files need, once each, parents first. */
-export function createFolders(root: string, files: Iterable<string>): void {
-  const dirs = new Set<string>();
-  for (const file of files) {
-    for (let dir = path.posix.dirname(file); dir !== "." && !dirs.has(dir); dir = path.posix.dirname(dir)) dirs.add(dir);
-  }
-  for (const dir of [...dirs].sort((a, b) => a.length - b.length)) mkdirSync(outputPath(root, dir), { recursive: true });
-}
-
 /**
  * Replaces the output folder with a complete staging folder. The old tree is deleted in the
  * background. The journal stays until closeJournal: a build killed before then is completed, and
