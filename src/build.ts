@@ -22,7 +22,7 @@ import { codeFingerprint, VERSION } from "./version.js";
 import type { WorkerSetup } from "./workers/tasks.js";
 import { acquireLock } from "./write/lock.js";
 import { outputError } from "./write/failure.js";
-import { closeJournal, commitPatch, commitStaging, createWorkFolder, discardWorkFolderOnce, recoverOutput } from "./write/output.js";
+import { closeJournal, commitPatch, commitStaging, createWorkFolder, discardWorkFolderAfter, recoverOutput } from "./write/output.js";
 import { copyPublicFiles, listPublicFiles } from "./write/public.js";
 
 export type { Builder, BuilderSettings, BuildHint, LastBuild } from "./builder.js";
@@ -148,7 +148,7 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
     const view = siteView(site, `broadsheet ${VERSION}`);
 
     if (options.strict && (problems.length > 0 || skipped.length > 0)) {
-      await discardWorkFolderOnce(workDir, foldersMade);
+      await discardWorkFolderAfter(workDir, foldersMade);
       workDir = undefined;
       return summarize({ ok: false, site, pages: stage.pages, problems, skipped, notes, model, clock, paths, written: 0, unchanged: 0, deleted: 0 });
     }
@@ -172,7 +172,6 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
       workDir: into,
       currentDir,
       now,
-      generator: `broadsheet ${VERSION}`,
       onProgress: options.onProgress,
     });
 
@@ -287,7 +286,7 @@ async function runBuild(options: BuildOptions, state: BuilderState, hint: BuildH
     }
     return summary;
   } catch (error) {
-    await discardWorkFolderOnce(workDir, foldersMade);
+    await discardWorkFolderAfter(workDir, foldersMade);
     throw outputError(error, paths.out) ?? error;
   } finally {
     lock.release();

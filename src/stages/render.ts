@@ -25,7 +25,6 @@ export interface RenderInput {
   readonly workDir: string;
   readonly currentDir?: string;
   readonly now: number;
-  readonly generator: string;
   readonly onProgress?: (done: number, total: number) => void;
 }
 

@@ -64,8 +64,6 @@ export interface FeedsJob {
 /** What a job produced, file by file (`file` empty: a problem with a feed's post, no file of its own). */
 export interface RenderResult {
   readonly file: string;
-  /** Index of the post the file concerned. */
-  readonly post?: number;
   readonly write?: WriteResult;
   readonly problem?: Problem;
 }
@@ -151,7 +149,7 @@ function renderPage(state: WorkerState, target: RenderTarget, route: Route, body
   const { file } = route;
   const index = route.kind === "post" ? route.post : undefined;
   const html = index === undefined ? undefined : (body ?? readBody(state, target, index));
-  if (typeof html === "object") return { file, post: index, problem: html };
+  if (typeof html === "object") return { file, problem: html };
   const template = templateFor(route)!;
   // The context is this page's own, so it is added to in place: a copy made as `{ ...page, site }`
   // would get a hidden class of its own in V8 (Node 20), one per page, and miss every lookup cache.
@@ -163,7 +161,7 @@ function renderPage(state: WorkerState, target: RenderTarget, route: Route, body
   } catch (error) {
     throw templateError(error, state.templates, template);
   }
-  return { file, post: index, write: writeOutputFile(target.outDir, file, text, target.currentDir) };
+  return { file, write: writeOutputFile(target.outDir, file, text, target.currentDir) };
 }
 
 /** Renders a scope's feeds and the pages the job owns, each post's body once. */
@@ -174,14 +172,14 @@ function renderFeeds(state: WorkerState, target: RenderTarget, job: FeedsJob, re
     let body = bodies.get(index);
     if (body === undefined) {
       bodies.set(index, (body = readBody(state, target, index)));
-      if (typeof body === "object") results.push({ file: "", post: index, problem: body });
+      if (typeof body === "object") results.push({ file: "", problem: body });
     }
     return typeof body === "string" ? body : undefined;
   };
   for (const route of job.pages) {
     const body = bodyOf(route.post);
     // A post whose file vanished after parsing has no page; its problem is reported once, above.
-    results.push(body === undefined ? { file: route.file, post: route.post } : renderPage(state, target, route, body));
+    results.push(body === undefined ? { file: route.file } : renderPage(state, target, route, body));
   }
   const entries = new Map<number, FeedEntries>();
   for (const feed of job.feeds) {

@@ -219,7 +219,7 @@ export function discardWorkFolder(dir: string | undefined): void {
 }
 
 /** Throws a work folder away once `writing` (a thread making folders in it) is done: else it would make them again. */
-export async function discardWorkFolderOnce(dir: string | undefined, writing: Promise<void> | undefined): Promise<void> {
+export async function discardWorkFolderAfter(dir: string | undefined, writing: Promise<void> | undefined): Promise<void> {
   await writing?.catch(() => undefined);
   discardWorkFolder(dir);
 }
