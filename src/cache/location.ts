@@ -2,6 +2,7 @@
 // whole (taking the cache with it), and whatever is in it is published with the site, the parsed
 // drafts and future posts of the cache included.
 
+import { accessSync, constants, statSync } from "node:fs";
 import path from "node:path";
 import { displayPath } from "../config/load.js";
 import { realPath, within } from "../config/out-folder.js";
@@ -9,11 +10,14 @@ import { BuildError } from "../errors.js";
 import type { SitePaths } from "../types.js";
 import { besideOutput } from "../write/output.js";
 
-/** Where the cache lives: `<root>/.broadsheet-cache` for the default output, else beside the output (a read-only root stays untouched). */
-export function cacheFolder(paths: SitePaths, option: string | undefined): string {
+/**
+ * Where the cache lives: `<root>/.broadsheet-cache`, or beside the output when the root cannot be
+ * written to (a read-only checkout building into a folder elsewhere).
+ */
+export function cacheFolder(paths: SitePaths, option: string | undefined, writable = isWritable): string {
   if (!option) {
     const outInsideRoot = !path.relative(paths.root, paths.out).startsWith("..");
-    return outInsideRoot ? path.join(paths.root, ".broadsheet-cache") : besideOutput(paths.out, "broadsheet-cache");
+    return outInsideRoot || writable(paths.root) ? path.join(paths.root, ".broadsheet-cache") : besideOutput(paths.out, "broadsheet-cache");
   }
   const dir = path.resolve(option);
   const [out, cache] = [realPath(paths.out), realPath(dir)];
@@ -26,4 +30,14 @@ export function cacheFolder(paths: SitePaths, option: string | undefined): strin
     });
   }
   return dir;
+}
+
+/** A folder marked read-only counts as such even for root, whom access() lets write anywhere. */
+function isWritable(folder: string): boolean {
+  try {
+    accessSync(folder, constants.W_OK);
+    return (statSync(folder).mode & 0o222) !== 0;
+  } catch {
+    return false;
+  }
 }

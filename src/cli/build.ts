@@ -22,7 +22,7 @@ Options:
   --strict          fail on any warning or skipped post (exit 1, output untouched)
   --no-cache        build cold: read and write no cache
   --cache-dir DIR   where the build cache lives
-                    (default: <root>/.broadsheet-cache, or beside --out when --out is outside the root)
+                    (default: <root>/.broadsheet-cache, or beside --out when the root is read-only)
   --workers N       worker threads beside the main thread, which renders too (default: one per core less one; 0: the main thread alone)
   --no-search       do not build the search index
   --quiet           print only errors
