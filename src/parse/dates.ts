@@ -169,7 +169,11 @@ const pad = (n: number, width = 2): string => String(n).padStart(width, "0");
 
 /** `2022-01-18T14:05:51+08:00`: the instant in the zone, with its offset (feeds, sitemaps, meta tags). */
 export function isoInZone(ms: number, timezone: string): string {
-  const t = localTime(ms, timezone);
+  return isoOf(localTime(ms, timezone));
+}
+
+/** The ISO form of wall-clock fields with their offset, for a caller that has them already. */
+export function isoOf(t: LocalTime & { readonly offset: number }): string {
   const sign = t.offset < 0 ? "-" : "+";
   const abs = Math.abs(t.offset);
   return `${t.year}-${pad(t.month)}-${pad(t.day)}T${pad(t.hour)}:${pad(t.minute)}:${pad(t.second)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;

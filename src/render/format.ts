@@ -1,7 +1,7 @@
 // How dates and links appear on pages: one place that turns instants and URL paths into what templates show.
 
 import { hrefFor } from "../model/permalink.js";
-import { isoInZone, localTime } from "../parse/dates.js";
+import { isoOf, localTime } from "../parse/dates.js";
 import type { SiteConfig } from "../types.js";
 
 /** A date as templates use it: machine-readable, and shown in the site's zone. */
@@ -20,7 +20,7 @@ const pad = (n: number): string => String(n).padStart(2, "0");
 export function dateView(ms: number, timezone: string): DateView {
   const t = localTime(ms, timezone);
   const day = `${t.year}-${pad(t.month)}-${pad(t.day)}`;
-  return { iso: isoInZone(ms, timezone), text: `${day} ${pad(t.hour)}:${pad(t.minute)}`, day };
+  return { iso: isoOf(t), text: `${day} ${pad(t.hour)}:${pad(t.minute)}`, day };
 }
 
 /** A URL path → the href used in pages (base path, percent-encoding). */
