@@ -136,11 +136,20 @@ export function loadPostChunks(dir: string, version: string, state: CacheState, 
   }
 }
 
-/** The chunks' posts into the state; throws on anything malformed. */
+/**
+ * The chunks' posts into the state; throws on anything malformed. A chunk written under other parse
+ * settings holds nothing for this build: builds into different folders share the root's cache, and
+ * one with another base URL may have written it since meta.json was read.
+ */
 function readChunks(dir: string, state: CacheState, chunks: Iterable<number>): void {
   for (const i of chunks) {
-    const entries = JSON.parse(readFileSync(path.join(dir, `posts-${i}.json`), "utf8")) as [string, CachedPost][];
-    for (const [id, entry] of entries) {
+    const chunk = JSON.parse(readFileSync(path.join(dir, `posts-${i}.json`), "utf8")) as { parseKey: string; posts: [string, CachedPost][] };
+    if (typeof chunk?.parseKey !== "string" || !Array.isArray(chunk.posts)) throw new Error("bad chunk");
+    if (chunk.parseKey !== state.parseKey) {
+      state.dirty.add(i); // rewritten with this build's posts
+      continue;
+    }
+    for (const [id, entry] of chunk.posts) {
       if (typeof entry?.post?.hash !== "string" || typeof entry.size !== "number") throw new Error("bad entry");
       state.posts.set(id, entry);
     }
@@ -178,7 +187,7 @@ function writePosts(dir: string, state: CacheState): void {
   if (state.dirty.size === 0) return;
   const chunks = new Map<number, [string, CachedPost][]>([...state.dirty].map((chunk) => [chunk, []]));
   for (const [id, entry] of state.posts) chunks.get(chunkOf(id))?.push([id, entry]);
-  for (const [chunk, entries] of chunks) writeAtomically(dir, `posts-${chunk}.json`, entries);
+  for (const [chunk, posts] of chunks) writeAtomically(dir, `posts-${chunk}.json`, { parseKey: state.parseKey, posts });
   state.dirty.clear();
 }
 

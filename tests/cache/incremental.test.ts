@@ -49,7 +49,7 @@ describe("incremental builds", () => {
 
   it("the cache holds every parsed post, though a one-shot build frees them before rendering", () => {
     const meta = JSON.parse(readFileSync(path.join(cacheDir, "meta.json"), "utf8")) as { chunks: number };
-    const entries = Array.from({ length: meta.chunks }, (_, i) => JSON.parse(readFileSync(path.join(cacheDir, `posts-${i}.json`), "utf8")) as unknown[]).flat();
+    const entries = Array.from({ length: meta.chunks }, (_, i) => (JSON.parse(readFileSync(path.join(cacheDir, `posts-${i}.json`), "utf8")) as { posts: unknown[] }).posts).flat();
     expect(entries).toHaveLength(60);
   });
 
@@ -205,6 +205,27 @@ describe("a damaged cache", () => {
     writeFileSync(path.join(cacheDir, "meta.json"), JSON.stringify({ version: "0.0.0-old", parseKey: "x", chunks: 0 }));
     const summary = await build({ root, out, cacheDir, search: false, now: NOW });
     expect(summary.notes).toContain("the build cache is from another version of broadsheet and was discarded");
+    expect(readTree(out)).toEqual(await coldTree(root));
+  });
+
+  it("whose post chunks another build wrote under other parse settings is not trusted for them", async () => {
+    // Two builds sharing a cache: one saved its chunks after the other's meta.json. The posts'
+    // times have no offset, so the zone they were parsed in shows on every page.
+    const files = (zone: string): Record<string, string> => ({
+      "site.yml": `title: 时区\nurl: https://news.example.com\ntimezone: ${zone}\n`,
+      "posts/2022-01-18-a.md": post({ title: "甲", date: "2022-01-18 14:05:51", categories: "c0" }),
+      "posts/2022-01-19-b.md": post({ title: "乙", date: "2022-01-19 08:00:00", categories: "c0" }),
+    });
+    const root = makeSite(files("UTC"));
+    const cacheDir = path.join(tempDir(), "cache");
+    await build({ root, out: path.join(tempDir(), "utc"), cacheDir, search: false, now: NOW });
+    const utcChunks = [...readTree(cacheDir)].filter(([name]) => name.startsWith("posts-"));
+    writeFileSync(path.join(root, "site.yml"), files("Asia/Shanghai")["site.yml"]!);
+    await build({ root, out: path.join(tempDir(), "shanghai"), cacheDir, search: false, now: NOW });
+    for (const [name, bytes] of utcChunks) writeFileSync(path.join(cacheDir, name), bytes);
+    const out = path.join(tempDir(), "again");
+    const summary = await build({ root, out, cacheDir, search: false, now: NOW });
+    expect(summary.notes).toEqual([]);
     expect(readTree(out)).toEqual(await coldTree(root));
   });
 });
