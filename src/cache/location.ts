@@ -14,10 +14,10 @@ import { besideOutput } from "../write/output.js";
  * Where the cache lives: `<root>/.broadsheet-cache`, or beside the output when the root cannot be
  * written to (a read-only checkout building into a folder elsewhere).
  */
-export function cacheFolder(paths: SitePaths, option: string | undefined, writable = isWritable): string {
+export function cacheFolder(paths: SitePaths, option: string | undefined): string {
   if (!option) {
     const outInsideRoot = !path.relative(paths.root, paths.out).startsWith("..");
-    return outInsideRoot || writable(paths.root) ? path.join(paths.root, ".broadsheet-cache") : besideOutput(paths.out, "broadsheet-cache");
+    return outInsideRoot || isWritable(paths.root) ? path.join(paths.root, ".broadsheet-cache") : besideOutput(paths.out, "broadsheet-cache");
   }
   const dir = path.resolve(option);
   const [out, cache] = [realPath(paths.out), realPath(dir)];

@@ -1,6 +1,6 @@
 // Where the build cache lives by default: in the site root, or beside the output when the root
 // cannot be written to; never inside the output.
-import { existsSync, readdirSync } from "node:fs";
+import { chmodSync, existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { cacheFolder } from "../../src/cache/location.js";
@@ -21,12 +21,17 @@ describe("the cache's default folder", () => {
   });
 
   it("is beside the output when the root cannot be written to", () => {
-    const root = path.join(tempDir(), "site");
+    const root = makeSite(SITE);
     const out = path.join(tempDir(), "public");
-    const readOnly = (): boolean => false;
     const paths = (outDir: string): SitePaths => ({ root, posts: path.join(root, "posts"), templates: [], public: [], out: outDir });
-    expect(cacheFolder(paths(out), undefined, readOnly)).toBe(path.join(path.dirname(out), ".public.broadsheet-cache"));
-    expect(cacheFolder(paths(path.join(root, "dist")), undefined, readOnly)).toBe(path.join(root, ".broadsheet-cache"));
+    // No write bit: read-only even for root, whom access() lets write anywhere (CI runs as root).
+    chmodSync(root, 0o555);
+    try {
+      expect(cacheFolder(paths(out), undefined)).toBe(path.join(path.dirname(out), ".public.broadsheet-cache"));
+      expect(cacheFolder(paths(path.join(root, "dist")), undefined)).toBe(path.join(root, ".broadsheet-cache"));
+    } finally {
+      chmodSync(root, 0o755);
+    }
   });
 
   it("is not made at all with --no-cache", async () => {
