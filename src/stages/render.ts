@@ -63,10 +63,11 @@ export async function renderRoutes(input: RenderInput): Promise<RenderOutput> {
       if (result.file) files++;
       if (result.write) writes.set(result.file, result.write);
       const { problem } = result;
-      if (problem && !reported.has(`${problem.file}\0${problem.message}`)) {
-        reported.add(`${problem.file}\0${problem.message}`);
-        problems.push(problem);
-      }
+      if (!problem) continue;
+      const key = `${problem.file}\0${problem.message}`;
+      if (reported.has(key)) continue;
+      reported.add(key);
+      problems.push(problem);
     }
     progress(files);
   };
